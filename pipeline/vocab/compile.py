@@ -1,0 +1,489 @@
+"""`make vocab`: compile the public lexicons into the project's compact matching vocabulary.
+
+Inputs (under LEXICONS, read only at build time): HPO `hpo/hp.obo.gz`, MONDO `mondo/*.json.gz` plus the
+`mondo_exactmatch_*.sssom.tsv.gz` crosswalks, MeSH 2024 `mesh/*.tsv.gz`, DrugBank open vocabulary, MAxO,
+the Symptom Ontology; plus the project's own `vocab/overlay.tsv` and `vocab/stoplist.txt`.
+
+Outputs (committed, deterministic): `vocab/concepts.tsv.gz` (one row per concept: id, type, label, source,
+xrefs, drug classes, branch), `vocab/terms.tsv.gz` (one row per matching key → concept, with the surface term
+and its kind) and `vocab/manifest.json` (source versions, counts, input checksums).
+
+Concept types and their canonical sources:
+- SYMPTOM: HPO "Phenotypic abnormality" (HP:0000118) descendants; SYMP terms whose key HPO lacks;
+  MeSH C23.888 (signs and symptoms) descriptors that nothing else covers.
+- INHERITANCE: HPO "Mode of inheritance" (HP:0000005) descendants.
+- DISEASE: MONDO (non-deprecated descendants of MONDO:0000001), xrefs from the SSSOM exact matches. A MeSH,
+  DOID or Orphanet mapping is kept only when the target's name is one of the MONDO concept's names (some
+  MONDO→MeSH/DOID mappings point at a parent or a subtype, e.g. ADHD). Compatible MeSH descriptors lend their
+  entry terms as synonyms; unmapped MeSH C/F03 descriptors become MESH: concepts.
+- DRUG: DrugBank (open vocabulary), joined to a MeSH D descriptor by name; the descriptor lends its entry terms,
+  its trade names (kind `brand`) and its pharmacological actions (drug classes). Other MeSH D descriptors are
+  DRUG when they have a pharmacological action or sit under D26/D27/D06 (preparations, drug classes,
+  hormones), otherwise CHEMICAL.
+- PROCEDURE: MAxO, and MeSH E01-E04 (branch `diagnostic` for E01, else `therapeutic`).
+
+Terms with kind BROAD are left out (they would link a mention to a wrong, narrower concept); keys in the
+stoplist and spaCy stop words are left out; IUPAC-like chemical names and lab codes are left out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import hashlib
+import io
+import json
+import re
+import sys
+import warnings
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from pipeline.nlp.tokenizer import blank_tokenizing_nlp
+from pipeline.vocab.normalize import key_of_tokens
+
+KIND_RANK = {"overlay": 0, "label": 1, "exact": 2, "abbreviation": 2, "brand": 3, "entry": 3,
+             "layperson": 3, "related": 4, "narrow": 5}
+SSSOM_PREFIXES = {"mesh": "MESH", "Orphanet": "ORPHA", "DOID": "DOID", "OMIM": "OMIM", "OMIMPS": "OMIMPS",
+                  "ICD10CM": "ICD10CM", "ICD10WHO": "ICD10", "NCIT": "NCIT", "UMLS": "UMLS", "EFO": "EFO",
+                  "icd11.foundation": "ICD11"}
+NAME_CHECKED_PREFIXES = {"MESH", "DOID", "ORPHA"}
+HPO_PHENOTYPE_ROOT, HPO_INHERITANCE_ROOT = "HP:0000118", "HP:0000005"
+MONDO_DISEASE_ROOT = "MONDO:0000001"
+MAX_TERM_CHARS = 80
+_IUPAC_LIKE = re.compile(r"\d.*[(),\[\]]|[(),\[\]].*\d|^\S*\d\S*-\S*\d")
+
+
+@dataclass
+class Concept:
+    id: str
+    type: str
+    label: str
+    source: str
+    branch: str = ""
+    xrefs: set[str] = field(default_factory=set)
+    classes: set[str] = field(default_factory=set)
+    terms: dict[str, str] = field(default_factory=dict)  # surface term -> kind
+
+    def add_term(self, term: str, kind: str) -> None:
+        term = " ".join(term.split())
+        if term and (term not in self.terms or KIND_RANK[kind] < KIND_RANK[self.terms[term]]):
+            self.terms[term] = kind
+
+
+def _open_text(path: Path):
+    return io.TextIOWrapper(gzip.open(path), encoding="utf-8") if path.suffix == ".gz" else open(path, encoding="utf-8")
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _uninvert(term: str) -> str | None:
+    """MeSH writes 'Hypertension, Pulmonary'; text says 'pulmonary hypertension'."""
+    head, sep, tail = term.partition(", ")
+    if sep and "," not in tail and "(" not in term:
+        return f"{tail} {head}"
+    return None
+
+
+class Keyer:
+    """Turns surface terms into matching keys with the runtime tokenizer."""
+
+    def __init__(self) -> None:
+        self.tokenizer = blank_tokenizing_nlp().tokenizer
+        self.cache: dict[str, str] = {}
+
+    def __call__(self, term: str) -> str:
+        key = self.cache.get(term)
+        if key is None:
+            key = self.cache[term] = key_of_tokens(t.text for t in self.tokenizer(term))
+        return key
+
+
+# ---------------------------------------------------------------------------------------------- sources
+
+def load_obo(path: Path):
+    import pronto
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return pronto.Ontology(gzip.open(path) if path.suffix == ".gz" else str(path))
+
+
+def _obo_synonym_kind(synonym) -> str | None:
+    if synonym.scope == "BROAD":
+        return None
+    stype = synonym.type.id if synonym.type is not None else ""
+    if stype == "layperson":
+        return "layperson"
+    if stype == "abbreviation":
+        return "abbreviation"
+    return {"EXACT": "exact", "RELATED": "related", "NARROW": "narrow"}[synonym.scope]
+
+
+def hpo_concepts(path: Path) -> tuple[list[Concept], str]:
+    onto = load_obo(path)
+    version = str(onto.metadata.data_version or "").replace("hp/releases/", "")
+    phenotypes = {t.id for t in onto[HPO_PHENOTYPE_ROOT].subclasses()}
+    inheritance = {t.id for t in onto[HPO_INHERITANCE_ROOT].subclasses()}
+    concepts = []
+    for term in onto.terms():
+        if term.obsolete or not term.name or term.id in (HPO_PHENOTYPE_ROOT, HPO_INHERITANCE_ROOT):
+            continue
+        ctype = "SYMPTOM" if term.id in phenotypes else "INHERITANCE" if term.id in inheritance else None
+        if ctype is None:
+            continue
+        concept = Concept(term.id, ctype, term.name, f"HPO {version}")
+        concept.add_term(term.name, "label")
+        for synonym in term.synonyms:
+            kind = _obo_synonym_kind(synonym)
+            if kind:
+                concept.add_term(synonym.description, kind)
+        for xref in term.xrefs:
+            if xref.id.startswith(("UMLS:", "MSH:")):
+                concept.xrefs.add(xref.id.replace("MSH:", "MESH:"))
+        concepts.append(concept)
+    return concepts, version
+
+
+def obo_concepts(path: Path, prefix: str, ctype: str, source: str) -> tuple[list[Concept], str]:
+    """Flat OBO reader (fastobo) for ontologies whose lineage pronto cannot close (MAxO imports COB terms)."""
+    import fastobo
+
+    doc = fastobo.load(gzip.open(path) if path.suffix == ".gz" else open(path, "rb"))
+    version = ""
+    for clause in doc.header:
+        if clause.raw_tag() == "data-version":
+            version = re.sub(r"^\w+/(releases/)?|/.*$", "", clause.raw_value())
+    concepts = []
+    scopes = {"EXACT": "exact", "RELATED": "related", "NARROW": "narrow"}
+    for frame in doc:
+        if not isinstance(frame, fastobo.term.TermFrame) or not str(frame.id).startswith(prefix + ":"):
+            continue
+        name, synonyms, xrefs, obsolete = None, [], [], False
+        for clause in frame:
+            if isinstance(clause, fastobo.term.NameClause):
+                name = clause.name
+            elif isinstance(clause, fastobo.term.IsObsoleteClause):
+                obsolete = clause.obsolete
+            elif isinstance(clause, fastobo.term.SynonymClause) and clause.synonym.scope in scopes:
+                synonyms.append((clause.synonym.desc, scopes[clause.synonym.scope]))
+            elif isinstance(clause, fastobo.term.XrefClause):
+                xrefs.append(str(clause.xref.id))
+        if obsolete or not name:
+            continue
+        concept = Concept(str(frame.id), ctype, name, f"{source} {version}".strip())
+        concept.add_term(name, "label")
+        for desc, kind in synonyms:
+            concept.add_term(desc, kind)
+        concept.xrefs.update(x.replace("MSH:", "MESH:") for x in xrefs if x.startswith(("MESH:", "MSH:", "UMLS:", "NCIT:")))
+        concepts.append(concept)
+    return concepts, version
+
+
+def mondo_concepts(lexicons: Path) -> tuple[dict[str, Concept], str]:
+    path = sorted((lexicons / "mondo").glob("MONDO-ontology-*.json.gz"))[-1]
+    version = path.name.removeprefix("MONDO-ontology-").removesuffix(".json.gz")
+    data = json.load(gzip.open(path))
+    concepts = {}
+    for cid, entry in data.items():
+        if not cid.startswith("MONDO:") or entry.get("deprecated"):
+            continue
+        if cid != MONDO_DISEASE_ROOT and MONDO_DISEASE_ROOT not in (entry.get("ancestors") or {}):
+            continue
+        concept = Concept(cid, "DISEASE", entry["label"], f"MONDO {version}")
+        concept.add_term(entry["label"], "label")
+        for synonym in entry.get("synonyms") or []:
+            concept.add_term(synonym, "exact")
+        concepts[cid] = concept
+    return concepts, version
+
+
+def sssom_rows(lexicons: Path):
+    for path in sorted((lexicons / "mondo").glob("mondo_exactmatch_*.sssom.tsv.gz")):
+        lines = (line for line in _open_text(path) if not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t"):
+            prefix, _, local = row["object_id"].partition(":")
+            yield row["subject_id"], f"{SSSOM_PREFIXES.get(prefix, prefix.upper())}:{local}", row.get("object_label") or ""
+
+
+@dataclass
+class MeshDescriptor:
+    id: str
+    name: str
+    trees: list[str] = field(default_factory=list)
+    terms: dict[str, str] = field(default_factory=dict)
+    actions: list[str] = field(default_factory=list)
+
+
+def mesh_descriptors(lexicons: Path) -> dict[str, MeshDescriptor]:
+    mesh = lexicons / "mesh"
+    descriptors: dict[str, MeshDescriptor] = {}
+    for row in csv.DictReader(_open_text(mesh / "data_mesh_thesaurus.tsv.gz"), delimiter="\t"):
+        d = descriptors.setdefault(row["DescriptorUI"], MeshDescriptor("MESH:" + row["DescriptorUI"], row["DescriptorName"]))
+        term, tag = row["TermName"], row["LexicalTag"]
+        if row["IsPermutedTermYN"] == "Y" or tag == "LAB":
+            continue
+        kind = "brand" if tag == "TRD" else "abbreviation" if tag in ("ABB", "ACR") else (
+            "label" if row["RecordPreferredTermYN"] == "Y" else "entry")
+        d.terms.setdefault(term, kind)
+        uninverted = _uninvert(term)
+        if uninverted:
+            d.terms.setdefault(uninverted, kind)
+    for row in csv.DictReader(_open_text(mesh / "data_mesh_trees.tsv.gz"), delimiter="\t"):
+        if row["DescriptorUI"] in descriptors:
+            descriptors[row["DescriptorUI"]].trees.append(row["tree_location"])
+    for row in csv.DictReader(_open_text(mesh / "data_pharm_action.tsv.gz"), delimiter="\t"):
+        if row["DescriptorUI"] in descriptors:
+            descriptors[row["DescriptorUI"]].actions.append(row["PharmActionName"])
+    return descriptors
+
+
+def _mesh_branch(trees: list[str]) -> str | None:
+    if any(t.startswith("C23.888") for t in trees):
+        return "symptom"
+    if any(t.startswith(("C", "F03")) for t in trees):
+        return "disease"
+    if any(t.startswith("E01") for t in trees):
+        return "diagnostic"
+    if any(t.startswith(("E02", "E03", "E04")) for t in trees):
+        return "therapeutic"
+    if any(t.startswith("D") for t in trees):
+        return "chemical"
+    return None
+
+
+def drugbank_concepts(lexicons: Path) -> list[Concept]:
+    concepts = []
+    for row in csv.DictReader(_open_text(lexicons / "drugbank" / "drugbank_open_vocabulary.csv.gz")):
+        concept = Concept("DRUGBANK:" + row["DrugBank ID"], "DRUG", row["Common name"], "DrugBank open vocabulary")
+        concept.add_term(row["Common name"], "label")
+        for synonym in (row["Synonyms"] or "").split(" | "):
+            concept.add_term(synonym, "exact")
+        if row.get("UNII"):
+            concept.xrefs.add("UNII:" + row["UNII"])
+        concepts.append(concept)
+    return concepts
+
+
+# ---------------------------------------------------------------------------------------------- build
+
+def read_overlay(path: Path) -> list[dict[str, str]]:
+    lines = (line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def compile_vocabulary(lexicons: Path, project_vocab: Path) -> dict:
+    keyer = Keyer()
+    stoplist = {keyer(w) for w in (project_vocab / "stoplist.txt").read_text().split("\n") if w and not w.startswith("#")}
+    stoplist |= {w for w in STOP_WORDS}
+
+    def names_of(concept: Concept) -> set[str]:
+        return {keyer(t) for t in concept.terms}
+
+    log = lambda msg: print(f"vocab: {msg}", file=sys.stderr)  # noqa: E731
+    hpo, hpo_version = hpo_concepts(lexicons / "hpo" / "hp.obo.gz")
+    log(f"HPO {hpo_version}: {len(hpo)} concepts")
+    mondo, mondo_version = mondo_concepts(lexicons)
+    log(f"MONDO {mondo_version}: {len(mondo)} diseases")
+    mesh = mesh_descriptors(lexicons)
+    log(f"MeSH: {len(mesh)} descriptors")
+
+    # MONDO xrefs, name-checked where the target's names are known.
+    mondo_names = {cid: names_of(c) for cid, c in mondo.items()}
+    mondo_label_owner = defaultdict(set)
+    for cid, c in mondo.items():
+        mondo_label_owner[keyer(c.label)].add(cid)
+    doid_labels = {}
+    for row in csv.DictReader(_open_text(lexicons / "doid" / "HumanDO_labels.tsv.gz"), delimiter="\t"):
+        doid_labels[row["id"].strip('"')] = row["label"].strip('"')
+    stats = defaultdict(int)
+    mesh_candidates: dict[str, set[str]] = defaultdict(set)
+    for subject, obj, obj_label in sssom_rows(lexicons):
+        concept = mondo.get(subject)
+        if concept is None:
+            continue
+        prefix = obj.split(":")[0]
+        if prefix in NAME_CHECKED_PREFIXES:
+            if prefix == "MESH":
+                d = mesh.get(obj.split(":")[1])
+                target_names = {keyer(t) for t in d.terms} if d else set()
+            elif prefix == "DOID":
+                target_names = {keyer(doid_labels.get(obj, ""))}
+            else:
+                target_names = {keyer(obj_label)}
+            target_names.discard("")
+            # Reject a mapping whose target is named like a *different* MONDO concept and not like this one
+            # (a subtype or parent mapped by mistake). Unknown targets (MeSH supplementary records) are kept.
+            named_elsewhere = {cid for k in target_names for cid in mondo_label_owner.get(k, ()) if cid != subject}
+            if named_elsewhere and not target_names & mondo_names[subject]:
+                stats[f"xref_rejected_{prefix}"] += 1
+                continue
+            if prefix == "MESH" and obj.split(":")[1] in mesh:
+                mesh_candidates[obj.split(":")[1]].add(subject)  # owner chosen below, by name
+                continue
+        concept.xrefs.add(obj)
+
+    # MeSH descriptors: lend terms to their MONDO/DrugBank owner, else stand alone.
+    mondo_by_label = defaultdict(list)
+    for cid, c in mondo.items():
+        mondo_by_label[keyer(c.label)].append(cid)
+    drugbank = drugbank_concepts(lexicons)
+    drug_by_name = defaultdict(list)
+    for c in drugbank:
+        drug_by_name[keyer(c.label)].append(c)
+    concepts: list[Concept] = list(hpo) + list(drugbank)
+    for ui, d in sorted(mesh.items()):
+        branch = _mesh_branch(d.trees)
+        if branch is None:
+            continue
+        if branch == "disease":
+            owner_id = _mesh_disease_owner(d, mesh_candidates.get(ui, set()), mondo, mondo_by_label, keyer)
+            if owner_id is not None:
+                mondo[owner_id].xrefs.add(d.id)
+                if owner_id not in mesh_candidates.get(ui, ()):
+                    stats["mesh_attached_by_name"] += 1
+            if owner_id is not None:
+                for term, kind in d.terms.items():
+                    mondo[owner_id].add_term(term, "brand" if kind == "brand" else "entry")
+                continue
+            concept = Concept(d.id, "DISEASE", d.name, "MeSH 2024", branch="disease")
+        elif branch == "symptom":
+            concept = Concept(d.id, "SYMPTOM", d.name, "MeSH 2024", branch="symptom")
+        elif branch in ("diagnostic", "therapeutic"):
+            concept = Concept(d.id, "PROCEDURE", d.name, "MeSH 2024", branch=branch)
+        else:
+            owners = {id(c): c for t in d.terms for c in drug_by_name.get(keyer(t), [])}
+            if len(owners) == 1:
+                owner = next(iter(owners.values()))
+                owner.xrefs.add(d.id)
+                owner.classes.update(d.actions)
+                for term, kind in d.terms.items():
+                    owner.add_term(term, kind if kind in ("brand", "abbreviation") else "entry")
+                stats["mesh_joined_to_drugbank"] += 1
+                continue
+            is_drug = bool(d.actions) or any(t.startswith(("D26", "D27", "D06")) for t in d.trees)
+            concept = Concept(d.id, "DRUG" if is_drug else "CHEMICAL", d.name, "MeSH 2024",
+                              branch="drug_class" if any(t.startswith("D27") for t in d.trees) else "")
+            concept.classes.update(d.actions)
+        for term, kind in d.terms.items():
+            concept.add_term(term, kind)
+        concepts.append(concept)
+    concepts.extend(mondo.values())
+
+    maxo, maxo_version = obo_concepts(lexicons / "maxo" / "maxo-base.obo.gz", "MAXO", "PROCEDURE", "MAxO")
+    for c in maxo:
+        c.branch = "therapeutic"
+    concepts.extend(maxo)
+    symp, symp_version = obo_concepts(lexicons / "symp" / "symp.obo", "SYMP", "SYMPTOM", "SYMP")
+    hpo_keys = {keyer(t) for c in hpo for t in c.terms}
+    concepts.extend(c for c in symp if keyer(c.label) not in hpo_keys)
+    log(f"MAxO {maxo_version}: {len(maxo)}; SYMP {symp_version}: {len(symp)}")
+
+    by_id = {c.id: c for c in concepts}
+    for row in read_overlay(project_vocab / "overlay.tsv"):
+        concept = by_id.get(row["concept_id"])
+        if concept is None and row.get("type") and row.get("label"):
+            concept = by_id[row["concept_id"]] = Concept(row["concept_id"], row["type"], row["label"], "project overlay",
+                                                          branch="therapeutic" if row["type"] == "PROCEDURE" else "")
+            concepts.append(concept)
+        if concept is None:
+            raise SystemExit(f"vocab/overlay.tsv: unknown concept {row['concept_id']} for {row['term']!r}")
+        concept.add_term(row["term"], "overlay")
+
+    return write_outputs(concepts, keyer, stoplist, project_vocab, stats, {
+        "HPO": hpo_version, "MONDO": mondo_version, "MeSH": "2024", "MAxO": maxo_version, "SYMP": symp_version,
+        "DrugBank": "open vocabulary (release not stated)"}, lexicons)
+
+
+def _mesh_disease_owner(d: MeshDescriptor, mapped: set[str], mondo, mondo_by_label, keyer) -> str | None:
+    """The MONDO concept a MeSH disease descriptor belongs to: the SSSOM-mapped or same-named concept whose own
+    label is one of the descriptor's terms wins over one that merely shares a synonym (the ADHD trap: MONDO's
+    "inattentive type" subtype is mapped to MeSH's ADHD descriptor)."""
+    descriptor_keys = {keyer(t) for t in d.terms}
+    candidates = set(mapped) | {cid for k in descriptor_keys for cid in mondo_by_label.get(k, [])}
+    if not candidates:
+        return None
+
+    def score(cid: str) -> tuple[int, int, str]:
+        return (keyer(mondo[cid].label) in descriptor_keys, cid in mapped, cid)
+
+    best = max(candidates, key=score)
+    if not score(best)[0] and not score(best)[1]:
+        return None
+    if not score(best)[1] and len([c for c in candidates if score(c)[0]]) > 1:
+        return None  # several same-named, unmapped concepts: ambiguous
+    return best
+
+
+def _keep_term(term: str, kind: str) -> bool:
+    if kind == "overlay":
+        return True
+    if len(term) > MAX_TERM_CHARS or len(term) < 3 or _IUPAC_LIKE.search(term):
+        return False
+    return True
+
+
+def _write_gz_tsv(path: Path, header: list[str], rows) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    writer.writerows(rows)
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+        gz.write(buffer.getvalue().encode("utf-8"))
+
+
+def write_outputs(concepts, keyer, stoplist, out: Path, stats, versions, lexicons: Path) -> dict:
+    concepts = sorted(concepts, key=lambda c: c.id)
+    term_rows = {}
+    for c in concepts:
+        for term, kind in c.terms.items():
+            if not _keep_term(term, kind):
+                continue
+            key = keyer(term)
+            if not key or (key in stoplist and kind != "overlay"):
+                continue
+            previous = term_rows.get((key, c.id))
+            if previous is None or KIND_RANK[kind] < KIND_RANK[previous[3]]:
+                term_rows[(key, c.id)] = (key, c.id, term, kind)
+    used = {cid for _, cid in term_rows}
+    _write_gz_tsv(out / "concepts.tsv.gz", ["id", "type", "label", "source", "branch", "xrefs", "classes"], (
+        (c.id, c.type, c.label, c.source, c.branch, "|".join(sorted(c.xrefs)), "|".join(sorted(c.classes)))
+        for c in concepts if c.id in used))
+    _write_gz_tsv(out / "terms.tsv.gz", ["key", "concept_id", "term", "kind"], sorted(term_rows.values()))
+    by_type = defaultdict(int)
+    for c in concepts:
+        if c.id in used:
+            by_type[c.type] += 1
+    manifest = {
+        "versions": versions,
+        "concepts": len(used), "terms": len(term_rows), "concepts_by_type": dict(sorted(by_type.items())),
+        "build_stats": dict(sorted(stats.items())),
+        "inputs": {str(p.relative_to(lexicons)): _sha256(p) for p in sorted(lexicons.rglob("*"))
+                   if p.is_file() and p.suffix in (".gz", ".obo") and "doid/subset" not in str(p)},
+        "project_inputs": {name: _sha256(out / name) for name in ("overlay.tsv", "stoplist.txt")},
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    return manifest
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--lexicons", type=Path, required=True, help="folder holding hpo/, mondo/, mesh/, ...")
+    parser.add_argument("--out", type=Path, default=Path("vocab"))
+    args = parser.parse_args(argv)
+    if not (args.lexicons / "hpo" / "hp.obo.gz").exists():
+        print(f"error: {args.lexicons} does not look like the lexicons folder (no hpo/hp.obo.gz)", file=sys.stderr)
+        return 2
+    manifest = compile_vocabulary(args.lexicons, args.out)
+    print(f"vocab: {manifest['concepts']} concepts, {manifest['terms']} terms -> {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

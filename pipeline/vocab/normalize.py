@@ -1,0 +1,60 @@
+"""Matching keys: the one normalisation shared by the vocabulary build and the runtime matcher.
+
+A key is the space-joined sequence of normalised tokens of a term, tokenised by the same scispacy
+tokenizer the runtime uses, so a compiled key and a key read off a Doc agree by construction.
+
+Rules (why): accents are folded ("Sjögren" = "Sjogren"); hyphens, slashes and possessive "'s" are dropped
+("opsoclonus-myoclonus" = "opsoclonus myoclonus", "Wilson's disease" = "Wilson disease"); plurals are
+folded with a small English rule, hyphenated tokens are split ("seizures" = "seizure", "therapies" = "therapy"); short all-capital
+tokens keep their case (abbreviations such as "OMS", "ACTH", "AIDS" must not match ordinary words).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+DROPPED_TOKENS = frozenset({"-", "–", "—", "/", "'s", "’s", "'", "’", "\"", "“", "”"})
+ABBREVIATION_MAX_LEN = 5
+# Endings where a final "s" is not a plural (virus, diagnosis, analysis, illness, nervous...).
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ys", "as", "os")
+
+
+def fold_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def singular(word: str) -> str:
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(_NOT_PLURAL_ENDINGS):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1]
+
+
+_INNER_SEPARATORS = re.compile(r"(?<=\w)[-/–](?=\w)")
+
+
+@lru_cache(maxsize=200_000)
+def normalize_token(token: str) -> str:
+    """The key form of one token ("" when dropped); a hyphenated token yields its parts ("deficit hyperactivity")."""
+    if token in DROPPED_TOKENS:
+        return ""
+    if _INNER_SEPARATORS.search(token):
+        return " ".join(_normalize_word(part) for part in _INNER_SEPARATORS.split(token) if part)
+    return _normalize_word(token)
+
+
+def _normalize_word(token: str) -> str:
+    folded = fold_accents(token)
+    if folded.isupper() and len(folded) <= ABBREVIATION_MAX_LEN and any(c.isalpha() for c in folded):
+        return folded
+    return singular(folded.lower())
+
+
+def key_of_tokens(tokens) -> str:
+    return " ".join(n for n in (normalize_token(t) for t in tokens) if n)
