@@ -20,6 +20,8 @@ warnings.filterwarnings("ignore", message="Possible set union", category=FutureW
 @spacy.registry.tokenizers("disease_profiles.scispacy_tokenizer.v1")
 def create_scispacy_tokenizer():
     def make_tokenizer(nlp: Language):
+        # scispacy reads token_match/url_match off the default tokenizer, which does not exist yet here.
+        nlp.tokenizer = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
         return combined_rule_tokenizer(nlp)
 
     return make_tokenizer

@@ -1,0 +1,71 @@
+"""Cue phrases that decide which profile field a sentence speaks to. One table, used by every field rule.
+
+Patterns are matched case-insensitively against one sentence (or list item). They are written for plain-language
+health writing in general (NIH institutes, GARD, GHR, MedlinePlus, encyclopedias), never for one article.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FLAGS = re.I
+
+CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, pattern in {
+    "cause": r"\bresults? from\b|\bcaused by\b|\bcauses? (of|is|are)\b|\bdue to\b|\bresponding to\b|\btriggered by\b|"
+             r"\bin association with\b|\bassociated with\b|\bmutations? in\b|\bfollowing (an? )?\w+ infection\b|"
+             r"\bbrought on by\b|\bstems? from\b|\boccurs? after\b|\bis linked to\b",
+    "complication": r"\blong[- ]lasting\b|\blong[- ]term\b|\bcomplications?\b|\b(may|can|could) lead to\b|"
+                    r"\bproblems that (come|result) from\b|\bpermanent\b|\bresult(s|ing)? in\b|\bat risk (of|for)\b|"
+                    r"\bmay occur\b|\bother problems\b|\blater in life\b",
+    "diagnostic": r"\bdiagnos|\btested\b|\btests?\b|\btesting\b|\bscans?\b|\bbiopsy\b|\bimaging\b|\bMRI\b|"
+                  r"\bexamination\b|\bscreen(ed|ing)?\b",
+    "treatment": r"\btreat|\btherap|\bmedications?\b|\bdrugs?\b|\bsurg|\bremoved\b|\bremoval\b|\bmanaged\b|\brelieve|"
+                 r"\binjections?\b|\bprescribed\b|\bhelps? (control|reduce|relieve)\b",
+    "population": r"\b(occurs?|is|are|seen|found|diagnosed|develops?)\s+(most\s+)?(often|usually|commonly|mainly|"
+                  r"primarily|typically|mostly|more (often|commonly))?\s*(seen\s+|found\s+)?(in|among)\b|"
+                  r"\baffects?\b|\bage group\b|\bmore common (in|among)\b|\bmost common (in|among)\b",
+    "prognosis": r"\bprognosis\b|\boutlook\b|\bchance of (returning|recovery|survival|recovering)\b|\brecover|"
+                 r"\breturn(ing)? to normal\b|\blife expectancy\b|\bfatal\b|\bsurvival\b|\brelief\b|"
+                 r"\birreversible\b|\blong[- ]lasting\b|\brecur|\bimprove",
+    "open_question": r"\bquestions? (remain|concerns?)\b|\bno one (yet )?knows\b|\bunknown\b|"
+                     r"\bnot (yet )?(known|understood|clear)\b|\bresearch (is needed|to answer)\b|\?$",
+    "definition": r"\b(is|are) (a|an|the)\b",
+    "member": r"\b(such as|including|like|e\.g\.|for example|for instance|namely)\s*$",
+    "synonym": r"\b(also (known as|called|referred to as)|sometimes called|formerly (known as|called)|"
+               r"otherwise known as|known as|other names? (for this condition )?(include|are))\b",
+}.items()}
+
+POPULATION_WORDS = re.compile(
+    r"\b(newborns?|infants?|babies|toddlers|children|child|adolescents|teenagers|teens|young adults|older adults|"
+    r"adults|elderly|women|men|girls|boys|males|females|pregnant women|people of [A-Z]\w+ (descent|ancestry|"
+    r"heritage)|people over (age )?\d+|people older than \d+)\b", _FLAGS)
+
+QUALIFIER = re.compile(
+    r"\b(?:for|in)\s+(?:(?:some|most|many|older|younger|young)\s+)?(?:children|adults|infants|toddlers|people|patients|"
+    r"women|men|those|adolescents|teens|newborns|babies)(?:\s+(?:with|who have)\s+[\w-]+(?:\s+[\w-]+){0,3}?)?"
+    r"(?=[,.;)]|\s+(?:and|or|who|that|has|have|is|are|may)\b|$)"
+    r"|\b(?:if|when)\s+(?:a|an|the)?\s*[\w-]+\s+(?:is|are)\s+present\b"
+    r"|\bif\s+(?:the|a)\s+\w+\s+(?:has|have)\s+(?:a|an)\s+[\w-]+", _FLAGS)
+
+OUTCOME = re.compile(
+    r"\b(?:(?:often|usually|sometimes|may|can|does|do)\s+)?(?:not\s+help|does\s+not\s+help|doesn't\s+help|"
+    r"improves?|may\s+improve|helps?\s+(?:control|reduce|relieve)\s+\w+|may\s+even\s+get\s+worse|"
+    r"has\s+been\s+tried|is\s+not\s+effective|is\s+effective)\b", _FLAGS)
+
+CATEGORY_ADJECTIVES = {
+    "autoimmune": "autoimmune disease", "neurological": "nervous system disorder",
+    "neurologic": "nervous system disorder", "genetic": "genetic disease", "inherited": "hereditary disease",
+    "hereditary": "hereditary disease", "metabolic": "metabolic disease", "infectious": "infectious disease",
+    "viral": "viral infectious disease", "bacterial": "bacterial infectious disease",
+    "inflammatory": "inflammatory disease", "neurodegenerative": "neurodegenerative disease",
+    "rare": "rare disease", "psychiatric": "psychiatric disorder", "mental": "psychiatric disorder",
+    "cardiovascular": "cardiovascular disorder", "respiratory": "respiratory system disorder",
+    "skin": "skin disease", "blood": "hematologic disease", "kidney": "kidney disease",
+    "liver": "liver disease", "eye": "eye disease", "muscle": "muscle tissue disorder",
+    "movement": "movement disorder", "sleep": "sleep disorder", "developmental": "developmental disorder",
+    "immune": "immune system disorder",
+}
+
+
+def cue(name: str, text: str) -> re.Match | None:
+    return CUES[name].search(text)

@@ -1,0 +1,467 @@
+"""Assemble a DiseaseProfile from an Article and its NLP records.
+
+Field rules (each fact's `method` names the rule that placed it):
+- focus disease: the DISEASE concept named in the title (else the most mentioned one); its synonyms from
+  "also known as / sometimes called / other names" phrases and from other names the article gives the same
+  concept; its abbreviations from locally defined short forms of its names.
+- categories: the subtitle/category line, and in the defining sentence ("<focus> is a/an … disorder") the
+  disease mentions and the category adjectives (autoimmune, neurological, genetic …) of the predicate.
+- symptoms: SYMPTOM mentions outside complication, cause, treatment-outcome and research context.
+- causes: DISEASE/SYMPTOM mentions after a cause cue ("results from", "caused by", "responding to" …); a generic
+  head ("a tumor called a neuroblastoma") yields to the specific disease it introduces.
+- complications: DISEASE/SYMPTOM mentions in complication context ("long-lasting effects", "problems that come
+  from", "permanent", "may lead to" …) other than the focus disease and the stated causes.
+- treatments: DRUG/PROCEDURE mentions in treatment sections, treatment lists or treatment-cue sentences; the first
+  such mention of a list item or clause is the treatment, mentions after "such as/including" are its agents, a
+  parenthesised brand of the same concept is a brand name, a " - description" adds nothing; qualifiers ("in
+  adults", "for children with neuroblastoma") and outcomes ("often does not help") come from the same item.
+  Diseases are never treatments; absent (negated) mentions never become facts.
+- diagnostics: PROCEDURE mentions with a diagnostic branch or in diagnostic context.
+- statistics, affected populations, prognosis, open questions: see `statistics.py` and the cue table.
+- nothing comes from boilerplate, the title line, or reference sections.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from pipeline import __version__
+from pipeline.assemble import statistics as stats_rules
+from pipeline.assemble.cues import CATEGORY_ADJECTIVES, OUTCOME, POPULATION_WORDS, QUALIFIER, cue
+from pipeline.ingest.article import Article, Section
+from pipeline.nlp.records import MentionRecord, NlpResult
+from pipeline.vocab.normalize import key_of_tokens
+from pipeline.vocab.store import load_vocabulary
+from schemas.profile import (Agent, Disease, DiseaseProfile, Evidence, Fact, Mention, Provenance, Reference, Source,
+                             Statistic, Symptom, Treatment)
+
+EXCLUDED_SECTIONS = {"references", "resources"}
+FACT_ASSERTIONS_EXCLUDED = {"absent"}
+GENERIC_DISEASE_WORDS = {"tumor", "tumour", "cancer", "infection", "disease", "disorder", "neoplasm", "condition"}
+_WORD = re.compile(r"[\w'-]+")
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    section: Section | None
+    list_item: tuple[int, int] | None
+
+
+def _evidence(text: str, start: int, end: int) -> Evidence:
+    return Evidence(text=text[start:end], start=start, end=end)
+
+
+def _simple_key(text: str) -> str:
+    return key_of_tokens(_WORD.findall(text))
+
+
+class ProfileBuilder:
+    def __init__(self, article: Article, nlp: NlpResult, text_path: str, text_sha256: str) -> None:
+        self.article = article
+        self.text = article.text
+        self.nlp = nlp
+        self.text_path = text_path
+        self.text_sha256 = text_sha256
+        self.vocabulary = load_vocabulary()
+        self.sentences = [self._sentence(i, s, e) for i, (s, e) in enumerate(nlp.sentences)]
+        self.mentions = [m for m in nlp.mentions if self._usable(m.start, m.end)]
+        self._adopt_parenthetical_names()
+        self.by_sentence: dict[int, list[MentionRecord]] = {}
+        for m in self.mentions:
+            self.by_sentence.setdefault(m.sentence, []).append(m)
+        self.fields: dict[str, OrderedDict] = {name: OrderedDict() for name in DiseaseProfile.FACT_FIELDS}
+
+    # ------------------------------------------------------------------------------------------ helpers
+    def _adopt_parenthetical_names(self) -> None:
+        """'muscle twitching (myoclonus)': the lay phrase means the term in parentheses (unless curated)."""
+        by_start = {m.start: m for m in self.mentions}
+        for m in self.mentions:
+            gap = re.match(r"\s*\(\s*", self.text[m.end:m.end + 4])
+            inner = by_start.get(m.end + gap.end()) if gap else None
+            if inner is None or inner.label != m.label or m.method.endswith("overlay") or inner.concept_id is None:
+                continue
+            if self.text[inner.end:inner.end + 1] == ")" and inner.concept_id != m.concept_id:
+                m.concept_id, m.concept_label = inner.concept_id, inner.concept_label
+                m.method = f"{m.method}+parenthetical:{inner.text}"
+
+
+    def _sentence(self, index: int, start: int, end: int) -> Sentence:
+        item = next(((s.start, s.end) for s in self.article.list_items if s.start < end and start < s.end), None)
+        return Sentence(index, start, end, self.text[start:end], self.article.section_at(start), item)
+
+    def _usable(self, start: int, end: int) -> bool:
+        a = self.article
+        if a.in_boilerplate(start, end):
+            return False
+        for span in (a.title_span, a.subtitle_span):
+            if span and span.start <= start < span.end:
+                return False
+        section = a.section_at(start)
+        if section is not None and section.heading_span and section.heading_span.start <= start < section.heading_span.end:
+            return False  # headings name topics, they do not state facts
+        return section is None or section.kind not in EXCLUDED_SECTIONS
+
+    def _section_heading(self, offset: int) -> str | None:
+        section = self.article.section_at(offset)
+        return section.heading if section else None
+
+    def _add(self, field: str, key: str, factory, mention_or_span, method: str):
+        """Add evidence to the fact `key` of `field`, creating it with `factory()` on first sight."""
+        start, end = mention_or_span
+        ev = _evidence(self.text, start, end)
+        bucket = self.fields[field]
+        if key in bucket:
+            fact = bucket[key]
+            if all((e.start, e.end) != (start, end) for e in fact.evidence):
+                fact.evidence.append(ev)
+            return fact
+        fact = factory(ev)
+        fact.method = method
+        fact.section = self._section_heading(start)
+        bucket[key] = fact
+        return fact
+
+    # ------------------------------------------------------------------------------------------ focus
+    def focus(self) -> Disease:
+        a = self.article
+        title = (a.title or a.doc_id).strip().lstrip("#").strip()
+        diseases = [m for m in self.nlp.mentions if m.label == "DISEASE" and m.concept_id]
+        in_title = [m for m in diseases if a.title_span and a.title_span.start <= m.start < a.title_span.end]
+        concept_id = None
+        if in_title:
+            concept_id = max(in_title, key=lambda m: m.end - m.start).concept_id
+        else:
+            candidates = self.vocabulary.lookup(_simple_key(title))
+            disease = [c for c in candidates if c.concept.type == "DISEASE"]
+            if disease:
+                concept_id = sorted(disease, key=lambda c: (c.concept.prefix != "MONDO", c.concept.id))[0].concept.id
+            elif diseases:
+                counts: dict[str, int] = {}
+                for m in diseases:
+                    counts[m.concept_id] = counts.get(m.concept_id, 0) + 1
+                concept_id = max(counts, key=counts.get)
+        concept = self.vocabulary.concepts.get(concept_id) if concept_id else None
+        self.focus_id = concept_id
+        self.focus_keys = {_simple_key(title)}
+        synonyms: OrderedDict[str, None] = OrderedDict()
+        for sentence in self.sentences:
+            match = cue("synonym", sentence.text)
+            if not match or not self._usable(sentence.start, sentence.end):
+                continue
+            rest = sentence.text[match.end():]
+            for phrase in re.split(r",\s*(?:or|and)?\s*|\s+or\s+|\s+and\s+", rest):
+                phrase = phrase.strip().strip('"“”\'.;:()').strip()
+                if 1 <= len(phrase.split()) <= 8 and phrase and not phrase[0].islower() or (
+                        phrase and len(phrase.split()) <= 6 and "-" in phrase):
+                    synonyms[phrase] = None
+        title_key = _simple_key(title)
+        for m in self.mentions:
+            if concept_id and m.concept_id == concept_id and m.method != "abbreviation" and m.label == "DISEASE":
+                if _simple_key(m.text) != title_key and not m.text.isupper():
+                    synonyms.setdefault(m.text, None)
+        lowered = {}
+        for s in synonyms:
+            lowered.setdefault(_simple_key(s), s)
+        names = {title_key} | {_simple_key(s) for s in synonyms}
+        abbreviations = OrderedDict()
+        for ab in self.nlp.abbreviations:
+            if _simple_key(ab.long) in names or (concept_id and any(
+                    m.concept_id == concept_id and m.start == ab.short_start for m in self.nlp.mentions)):
+                abbreviations[ab.short] = None
+        self.focus_keys = names | {_simple_key(a) for a in abbreviations}
+        evidence = [_evidence(self.text, a.title_span.start, a.title_span.end)] if a.title_span else []
+        return Disease(
+            name=title, concept_id=concept_id, concept_label=concept.label if concept else None,
+            xrefs=sorted(x for x in (concept.xrefs if concept else ()) if not x.startswith("UNII:")),
+            synonyms=[s for k, s in lowered.items() if k != title_key],
+            abbreviations=list(abbreviations), evidence=evidence)
+
+    def _is_focus(self, m: MentionRecord) -> bool:
+        return (self.focus_id is not None and m.concept_id == self.focus_id) or _simple_key(m.text) in self.focus_keys
+
+    # ------------------------------------------------------------------------------------------ fields
+    def assign(self) -> None:
+        self._categories()
+        cause_ids: set[str] = set()
+        for sentence in self.sentences:
+            mentions = [m for m in self.by_sentence.get(sentence.index, []) if m.assertion not in FACT_ASSERTIONS_EXCLUDED]
+            if not mentions or not self._usable(sentence.start, sentence.end):
+                continue
+            kind = sentence.section.kind if sentence.section else "overview"
+            text = sentence.text
+            cause_match = cue("cause", text)
+            complication = kind == "complications" or cue("complication", text)
+            treatment_context = kind == "treatment" or cue("treatment", text) or self._in_treatment_list(sentence)
+            for m in mentions:
+                if self._is_focus(m):
+                    continue
+                if m.label in ("DRUG", "PROCEDURE"):
+                    concept = self.vocabulary.concepts.get(m.concept_id)
+                    if concept and concept.branch == "diagnostic" or (cue("diagnostic", text) and not treatment_context):
+                        if m.label == "PROCEDURE":
+                            self._add("diagnostics", m.concept_id or m.text.lower(), lambda ev, m=m: Fact(
+                                name=m.text, concept_id=m.concept_id, concept_label=m.concept_label,
+                                evidence=[ev], method=""), (m.start, m.end), f"{m.method}+cue:diagnostic")
+                        continue
+                    if treatment_context and kind != "research":
+                        self._treatment(m, sentence, mentions)
+                    continue
+                if m.label not in ("DISEASE", "SYMPTOM"):
+                    if m.label == "INHERITANCE":
+                        self._add("inheritance", m.concept_id, lambda ev, m=m: Fact(
+                            name=m.text, concept_id=m.concept_id, concept_label=m.concept_label, evidence=[ev],
+                            method=""), (m.start, m.end), m.method)
+                    continue
+                if kind == "research":
+                    continue
+                if cause_match and m.start - sentence.start >= cause_match.start():
+                    if self._generic_yields(m, sentence, mentions):
+                        continue
+                    cause_ids.add(m.concept_id or m.text.lower())
+                    self._add("causes", m.concept_id or m.text.lower(), lambda ev, m=m: Fact(
+                        name=m.text, concept_id=m.concept_id, concept_label=m.concept_label, evidence=[ev],
+                        method=""), (m.start, m.end), f"{m.method}+cue:cause")
+                    continue
+                if complication and (m.concept_id or m.text.lower()) not in cause_ids:
+                    if m.label == "SYMPTOM" and (m.concept_id in self.fields["symptoms"]):
+                        continue  # a known symptom restated in the outlook is not a complication
+                    self._add("complications", m.concept_id or m.text.lower(), lambda ev, m=m: Fact(
+                        name=m.text, concept_id=m.concept_id, concept_label=m.concept_label,
+                        assertion=m.assertion, evidence=[ev], method=""), (m.start, m.end),
+                        f"{m.method}+{'section' if kind == 'complications' else 'cue'}:complication")
+                    continue
+                if m.label == "SYMPTOM" and kind not in ("treatment", "diagnosis", "prevention"):
+                    self._add("symptoms", m.concept_id or m.text.lower(), lambda ev, m=m: Symptom(
+                        name=m.text, concept_id=m.concept_id, concept_label=m.concept_label,
+                        assertion=m.assertion, evidence=[ev], method=""), (m.start, m.end),
+                        f"{m.method}+{'section' if kind == 'symptoms' else 'context'}:symptom")
+        category_ids = set(self.fields["categories"])
+        for key in [k for k in self.fields["causes"] if k in category_ids]:
+            del self.fields["causes"][key]  # "results from an autoimmune disorder" restates the category
+        self._coordinated_phrases()
+        self._populations()
+        self._statements()
+        for statistic in stats_rules.find_statistics(self.text, self.sentences, self.by_sentence, self._usable,
+                                                     self._is_focus):
+            self.fields["statistics"][f"{statistic.evidence[0].start}"] = statistic
+
+    def _in_treatment_list(self, sentence: Sentence) -> bool:
+        """A list item under an intro line that speaks of treatment ("Other treatments are:")."""
+        if sentence.list_item is None:
+            return False
+        item_starts = {s.start for s in self.article.list_items}
+        offset = self.text.rfind("\n", 0, sentence.list_item[0]) + 1
+        for line in reversed(self.text[:offset].split("\n")):
+            offset -= len(line) + 1
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if offset + 1 + len(line) - len(line.lstrip()) in item_starts or re.match(r"\s*([•\-*·–]|\d{1,2}[.)])\s", line):
+                continue
+            return bool(re.search(r"treat|therap|medication|drugs?", stripped, re.I))
+        return False
+
+    def _generic_yields(self, m: MentionRecord, sentence: Sentence, mentions) -> bool:
+        """'a tumor called a neuroblastoma': the generic head gives way to the named disease."""
+        if m.text.lower() not in GENERIC_DISEASE_WORDS:
+            return False
+        after = self.text[m.end:sentence.end]
+        follow = re.match(r"\s*(called|named|known as|such as|like)\s+(an?\s+|the\s+)?", after, re.I)
+        return bool(follow) and any(x.start == m.end + follow.end() for x in mentions)
+
+    def _categories(self) -> None:
+        a = self.article
+        if a.subtitle_span:
+            for m in self.nlp.mentions:
+                if m.label == "DISEASE" and a.subtitle_span.start <= m.start < a.subtitle_span.end and not self._is_focus(m):
+                    self._add("categories", m.concept_id, lambda ev, m=m: Fact(
+                        name=m.text, concept_id=m.concept_id, concept_label=m.concept_label, evidence=[ev],
+                        method=""), (m.start, m.end), f"{m.method}+subtitle")
+        for sentence in self.sentences[:40]:
+            if not self._usable(sentence.start, sentence.end):
+                continue
+            mentions = self.by_sentence.get(sentence.index, [])
+            focus = [m for m in mentions if self._is_focus(m)]
+            definition = cue("definition", sentence.text)
+            if not focus or not definition or focus[0].start - sentence.start > definition.start():
+                continue
+            predicate_start = sentence.start + definition.end()
+            predicate_end = sentence.start + (re.search(r"[.;]|\b(that|which|characterized|caused|in which)\b",
+                                                        sentence.text[definition.end():]) or _End(len(sentence.text) - definition.end())).start() + definition.end()
+            for m in mentions:
+                if predicate_start <= m.start < predicate_end and m.label == "DISEASE" and not self._is_focus(m):
+                    self._add("categories", m.concept_id, lambda ev, m=m: Fact(
+                        name=m.text, concept_id=m.concept_id, concept_label=m.concept_label, evidence=[ev],
+                        method=""), (m.start, m.end), f"{m.method}+definition")
+            for word in re.finditer(r"[A-Za-z-]+", self.text[predicate_start:predicate_end]):
+                label = CATEGORY_ADJECTIVES.get(word.group(0).lower())
+                if not label:
+                    continue
+                start = predicate_start + word.start()
+                if any(m.start <= start < m.end for m in mentions):
+                    continue  # already inside a linked mention ("neurological disorder")
+                concept = next((c.concept for c in self.vocabulary.lookup(_simple_key(label))
+                                if c.concept.type == "DISEASE"), None)
+                key = concept.id if concept else label
+                self._add("categories", key, lambda ev, concept=concept, label=label: Fact(
+                    name=ev.text.lower() if concept is None else f"{ev.text.lower()} disorder",
+                    concept_id=concept.id if concept else None, concept_label=concept.label if concept else None,
+                    evidence=[ev], method=""), (start, start + len(word.group(0))), "category-adjective+definition")
+            break
+
+    def _treatment(self, m: MentionRecord, sentence: Sentence, mentions: list[MentionRecord]) -> None:
+        clause_start, clause_end = sentence.list_item or (sentence.start, sentence.end)
+        clause = self.text[clause_start:clause_end]
+        dash = re.search(r"\s[-–—]\s", clause)
+        if dash and m.start >= clause_start + dash.start():
+            return  # the description after " - " explains the item; it adds no treatment
+        before = self.text[clause_start:m.start]
+        peers = [x for x in mentions if x.label in ("DRUG", "PROCEDURE") and clause_start <= x.start < m.start]
+        if peers and (cue("member", before[: m.start - clause_start].rstrip(" ,")) or
+                      re.search(r"(such as|including|like|e\.g\.)[^.;]*$", before, re.I)):
+            head = next((f for f in self.fields["treatments"].values()
+                         if any(e.start == peers[0].start for e in f.evidence)), None)
+            if head is not None:
+                if all(a.concept_id != m.concept_id or a.name != m.text for a in head.agents):
+                    concept = self.vocabulary.concepts.get(m.concept_id)
+                    head.agents.append(Agent(name=m.text, concept_id=m.concept_id, concept_label=m.concept_label,
+                                             drug_class=list(concept.classes) if concept else [],
+                                             evidence=[_evidence(self.text, m.start, m.end)]))
+                return
+        if peers and re.search(r"\(\s*$", before):
+            head = next((f for f in self.fields["treatments"].values()
+                         if any(e.start == peers[-1].start for e in f.evidence)), None)
+            if head is not None and head.concept_id == m.concept_id:
+                if m.text not in head.brand_names and m.method.endswith("brand"):
+                    head.brand_names.append(m.text)
+                return
+        concept = self.vocabulary.concepts.get(m.concept_id)
+        kind = ("drug class" if concept and concept.branch == "drug_class" else "drug") if m.label == "DRUG" else (
+            "procedure" if concept and concept.id.startswith(("MAXO", "MESH")) else "therapy")
+        key = m.concept_id or m.text.lower()
+        fact = self._add("treatments", key, lambda ev: Treatment(
+            name=_nominal(m.text), concept_id=m.concept_id, concept_label=m.concept_label, kind=kind,
+            drug_class=list(concept.classes) if concept else [], evidence=[ev], method=""),
+            (m.start, m.end), f"{m.method}+{'list' if sentence.list_item else 'context'}:treatment")
+        if fact.name != _nominal(m.text) and _is_verbal(fact.name) and not _is_verbal(m.text):
+            fact.name = _nominal(m.text)
+        for pattern, target in ((QUALIFIER, fact.qualifiers), (OUTCOME, fact.outcomes)):
+            for q in pattern.finditer(clause):
+                start, end = clause_start + q.start(), clause_start + q.end()
+                if all((e.start, e.end) != (start, end) for e in target) and not (m.start <= start < m.end):
+                    target.append(_evidence(self.text, start, end))
+
+    def _coordinated_phrases(self) -> None:
+        """'learning and behavior problems', 'physical and mental disabilities': coordinated heads the matcher
+        cannot see as one term; in complication or symptom context each becomes a fact named by the phrase."""
+        pattern = re.compile(r"\b(?:(permanent|severe|mild|long-term)\s+)?([a-z]+)\s+(and|or)\s+([a-z]+)\s+"
+                             r"(problems|disabilities|difficulties|delays?|impairments?|damage|deficits?)\b", re.I)
+        for sentence in self.sentences:
+            if not self._usable(sentence.start, sentence.end):
+                continue
+            kind = sentence.section.kind if sentence.section else "overview"
+            field = "complications" if kind == "complications" or cue("complication", sentence.text) else (
+                "symptoms" if kind == "symptoms" else None)
+            if field is None:
+                continue
+            for match in pattern.finditer(sentence.text):
+                start, end = sentence.start + match.start(), sentence.start + match.end()
+                if any(m.start < end and start < m.end for m in self.by_sentence.get(sentence.index, [])):
+                    continue
+                head = match.group(5)
+                concept = None
+                for word in (match.group(4), match.group(2)):
+                    found = [c.concept for c in self.vocabulary.lookup(_simple_key(f"{word} {head}"))
+                             if c.concept.type in ("SYMPTOM", "DISEASE")]
+                    if found:
+                        concept = found[0]
+                        break
+                name = match.group(0)
+                factory = (lambda ev, name=name, concept=concept: (Symptom if field == "symptoms" else Fact)(
+                    name=name, concept_id=concept.id if concept else None,
+                    concept_label=concept.label if concept else None, evidence=[ev], method=""))
+                self._add(field, concept.id if concept else name.lower(), factory, (start, end),
+                          f"coordination+{'section' if kind == field else 'cue'}:{field}")
+
+    def _populations(self) -> None:
+        for sentence in self.sentences:
+            if not self._usable(sentence.start, sentence.end):
+                continue
+            if not cue("population", sentence.text):
+                continue
+            if sentence.section and sentence.section.kind in ("treatment", "research"):
+                continue
+            for match in POPULATION_WORDS.finditer(sentence.text):
+                start = sentence.start + match.start()
+                name = match.group(0).lower()
+                self._add("affected_populations", name, lambda ev, name=name: Fact(
+                    name=name, evidence=[ev], method=""), (start, start + len(match.group(0))), "cue:population")
+
+    def _statements(self) -> None:
+        complications = {e.start for f in self.fields["complications"].values() for e in f.evidence}
+        for sentence in self.sentences:
+            if not self._usable(sentence.start, sentence.end) or sentence.end - sentence.start < 12:
+                continue
+            kind = sentence.section.kind if sentence.section else "overview"
+            span = (sentence.start, sentence.end)
+            statement = lambda ev: Fact(name=ev.text, evidence=[ev], method="")  # noqa: E731
+            if kind == "research" or cue("open_question", sentence.text) and kind not in ("treatment",):
+                self._add("open_questions", f"{sentence.start}", statement, span,
+                          "section:research" if kind == "research" else "cue:open-question")
+            elif kind in ("prognosis", "complications") and not any(sentence.start <= s < sentence.end for s in complications):
+                self._add("prognosis", f"{sentence.start}", statement, span, f"section:{kind}")
+            elif kind == "prognosis" or cue("prognosis", sentence.text) and kind not in ("treatment", "symptoms", "causes"):
+                if not any(sentence.start <= s < sentence.end for s in complications):
+                    self._add("prognosis", f"{sentence.start}", statement, span, "cue:prognosis")
+
+    # ------------------------------------------------------------------------------------------ output
+    def build(self) -> DiseaseProfile:
+        disease = self.focus()
+        self.assign()
+        a = self.article
+        for fact in self.fields["treatments"].values():
+            fact.brand_names = sorted(set(fact.brand_names))
+        source = Source(doc_id=a.doc_id, path=a.path, format=a.format, title=a.title, subtitle=a.subtitle,
+                        publisher=a.publisher, updated=a.updated, url=a.url, sha256=a.sha256,
+                        text_path=self.text_path, text_sha256=self.text_sha256, encoding=a.encoding)
+        mentions = [Mention(id=m.id, text=m.text, label=m.label, start=m.start, end=m.end, sentence=m.sentence,
+                            section=self._section_heading(m.start), concept_id=m.concept_id,
+                            concept_label=m.concept_label, score=m.score, method=m.method, assertion=m.assertion)
+                    for m in self.mentions]
+        references = [Reference(text=r.text, url=r.url, evidence=[_evidence(self.text, r.start, r.end)])
+                      for r in a.references]
+        vocab_versions = self.vocabulary.versions
+        profile = DiseaseProfile(
+            profile_id=f"{a.doc_id}:{a.sha256[:12]}", source=source, disease=disease,
+            references=references, mentions=mentions,
+            provenance=Provenance(pipeline_version=__version__, vocabulary_versions=vocab_versions),
+            **{name: list(bucket.values()) for name, bucket in self.fields.items()},
+        )
+        # Re-validate with the article text: every evidence span must be exactly what the article says there.
+        return DiseaseProfile.model_validate(profile.model_dump(), context={"text": self.text})
+
+
+class _End:
+    def __init__(self, position: int) -> None:
+        self.position = position
+
+    def start(self) -> int:
+        return self.position
+
+
+def _is_verbal(text: str) -> bool:
+    return bool(re.search(r"(ed|ing)$", text.strip().split()[-1], re.I)) if text.strip() else False
+
+
+def _nominal(text: str) -> str:
+    return text if text.isupper() or re.match(r"^[A-Z][a-z]+[A-Z]", text) else text[:1].lower() + text[1:]
+
+
+def build_profile(article: Article, nlp: NlpResult, text_path: str, text_sha256: str) -> DiseaseProfile:
+    return ProfileBuilder(article, nlp, text_path, text_sha256).build()

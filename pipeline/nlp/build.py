@@ -1,0 +1,21 @@
+"""Build the NLP pipeline from `configs/pipeline.cfg`, once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+import pipeline.nlp.components  # noqa: F401  (registers the factories)
+import pipeline.nlp.tokenizer  # noqa: F401  (registers the tokenizer)
+import scispacy.abbreviation  # noqa: F401  (registers abbreviation_detector)
+
+DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "configs" / "pipeline.cfg"
+
+
+@lru_cache(maxsize=2)
+def load_nlp(config_path: str | Path = DEFAULT_CONFIG) -> Language:
+    config = spacy.util.load_config(config_path)
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
