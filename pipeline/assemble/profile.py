@@ -40,6 +40,7 @@ from schemas.profile import (Agent, Disease, DiseaseProfile, Evidence, Fact, Men
 EXCLUDED_SECTIONS = {"references", "resources"}
 FACT_ASSERTIONS_EXCLUDED = {"absent"}
 GENERIC_DISEASE_WORDS = {"tumor", "tumour", "cancer", "infection", "disease", "disorder", "neoplasm", "condition"}
+RESOURCE_LIST = re.compile(r"\bresources?\b|\borganizations?\b|\bfor more information\b|\bwebsites?\b", re.I)
 _WORD = re.compile(r"[\w'-]+")
 
 
@@ -253,8 +254,12 @@ class ProfileBuilder:
 
     def _in_treatment_list(self, sentence: Sentence) -> bool:
         """A list item under an intro line that speaks of treatment ("Other treatments are:")."""
+        return bool(re.search(r"treat|therap|medication|drugs?", self._list_intro(sentence), re.I))
+
+    def _list_intro(self, sentence: Sentence) -> str:
+        """The line that introduces the list a list-item sentence belongs to ("" outside lists)."""
         if sentence.list_item is None:
-            return False
+            return ""
         item_starts = {s.start for s in self.article.list_items}
         offset = self.text.rfind("\n", 0, sentence.list_item[0]) + 1
         for line in reversed(self.text[:offset].split("\n")):
@@ -264,8 +269,8 @@ class ProfileBuilder:
                 continue
             if offset + 1 + len(line) - len(line.lstrip()) in item_starts or re.match(r"\s*([•\-*·–]|\d{1,2}[.)])\s", line):
                 continue
-            return bool(re.search(r"treat|therap|medication|drugs?", stripped, re.I))
-        return False
+            return stripped
+        return ""
 
     def _generic_yields(self, m: MentionRecord, sentence: Sentence, mentions) -> bool:
         """'a tumor called a neuroblastoma': the generic head gives way to the named disease."""
@@ -316,6 +321,8 @@ class ProfileBuilder:
             break
 
     def _treatment(self, m: MentionRecord, sentence: Sentence, mentions: list[MentionRecord]) -> None:
+        if RESOURCE_LIST.search(self._list_intro(sentence)):
+            return  # GHR-style "These resources address the diagnosis or management of X:" lists name websites
         clause_start, clause_end = sentence.list_item or (sentence.start, sentence.end)
         clause = self.text[clause_start:clause_end]
         dash = re.search(r"\s[-–—]\s", clause)

@@ -53,6 +53,8 @@ def find_statistics(text, sentences, by_sentence, usable, is_focus) -> list[Stat
                     continue
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 population = _trim_population(match.group("pop"))
+                if population:  # the evidence ends where the stated population ends
+                    end = sentence.start + match.start("pop") + len(match.group("pop").strip()[:len(population)])
                 if population and re.match(r"(these|those|such)\s+(\w+)", population, re.I) and sentence.index > 0:
                     noun = re.match(r"(these|those|such)\s+(\w+)", population, re.I).group(2)
                     earlier = [m for m in by_sentence.get(sentence.index, []) if m.start < start]
