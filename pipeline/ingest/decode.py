@@ -8,6 +8,8 @@ from charset_normalizer import from_bytes
 
 from pipeline.ingest.article import IngestError
 
+WESTERN_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "mac_roman"]
+
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     """Return (text, encoding). Newlines are normalised to \\n so offsets are stable across platforms."""
@@ -21,7 +23,9 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            best = from_bytes(data).best()
+            # Articles are English: try the Western single-byte code pages first. Left free, charset-normalizer
+            # reads a short cp1252 text with a few accented letters as Korean or Chinese (seen in testing).
+            best = from_bytes(data, cp_isolation=WESTERN_ENCODINGS).best() or from_bytes(data).best()
             if best is None:
                 raise IngestError(f"{name}: could not detect the text encoding") from None
             text, encoding = str(best), best.encoding
