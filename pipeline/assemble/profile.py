@@ -434,6 +434,10 @@ class ProfileBuilder:
         a = self.article
         for fact in self.fields["treatments"].values():
             fact.brand_names = sorted(set(fact.brand_names))
+        mention_at = {(m.start, m.end): m.id for m in self.mentions}
+        for bucket in self.fields.values():
+            for fact in bucket.values():
+                fact.mention_ids = [mention_at[(e.start, e.end)] for e in fact.evidence if (e.start, e.end) in mention_at]
         source = Source(doc_id=a.doc_id, path=a.path, format=a.format, title=a.title, subtitle=a.subtitle,
                         publisher=a.publisher, updated=a.updated, url=a.url, sha256=a.sha256,
                         text_path=self.text_path, text_sha256=self.text_sha256, encoding=a.encoding)
