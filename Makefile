@@ -32,10 +32,10 @@ run: install
 	$(PY) -m pipeline extract raw --out $(OUT)
 
 test: install
-	$(PY) -m pytest -m "not slow"
+	$(PY) -m pytest -q -m "not slow"
 
 test-all: install
-	$(PY) -m pytest
+	$(PY) -m pytest -q
 
 eval: install
 	$(PY) -m pipeline.evaluation.score --gold gold --dev $(DEV)
