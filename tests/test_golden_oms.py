@@ -62,3 +62,14 @@ def test_statistic_value_and_population(oms):
     (stat,) = profile.statistics
     assert (stat.value, stat.unit) == (4.0, "percent")
     assert stat.population == "children with neuroblastoma"
+
+
+def test_trap_ghr_treatment_sections_list_resources_not_treatments(nlp, tmp_path):
+    from tests.conftest import profile_of
+
+    path = tmp_path / "rett.txt"
+    path.write_text("Rett syndrome\n\nTreatment\nThese resources address the diagnosis or management of Rett syndrome:\n"
+                    "- Genetic Testing Registry: Rett syndrome\n- Drug therapy and surgery resources\n"
+                    "- Cleveland Clinic\n")
+    _, profile = profile_of(path, nlp)
+    assert profile.treatments == []
