@@ -149,7 +149,6 @@ class ProfileBuilder:
                 concept_id = max(counts, key=counts.get)
         concept = self.vocabulary.concepts.get(concept_id) if concept_id else None
         self.focus_id = concept_id
-        self.focus_keys = {_simple_key(title)}
         synonyms: OrderedDict[str, None] = OrderedDict()
         for sentence in self.sentences:
             match = cue("synonym", sentence.text)

@@ -41,9 +41,7 @@ def make_line_sentences(nlp: Language, name: str):
 class LineSentences:
     def __call__(self, doc: Doc) -> Doc:
         for i, token in enumerate(doc[:-1]):
-            if "\n" in token.text or (token.is_space and "\n" in token.whitespace_):
-                doc[i + 1].is_sent_start = True
-            elif "\n" in token.whitespace_:
+            if "\n" in token.text or "\n" in token.whitespace_:
                 doc[i + 1].is_sent_start = True
         return doc
 
