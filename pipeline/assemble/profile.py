@@ -112,6 +112,12 @@ class ProfileBuilder:
         section = self.article.section_at(offset)
         return section.heading if section else None
 
+    def _add_mention(self, field: str, m: MentionRecord, method: str, cls=Fact):
+        """Add mention `m` as evidence of the fact for its concept (or its text) in `field`."""
+        return self._add(field, m.concept_id or m.text.lower(), lambda ev: cls(
+            name=m.text, concept_id=m.concept_id, concept_label=m.concept_label, assertion=m.assertion,
+            evidence=[ev], method=""), (m.start, m.end), method)
+
     def _add(self, field: str, key: str, factory, mention_or_span, method: str):
         """Add evidence to the fact `key` of `field`, creating it with `factory()` on first sight."""
         start, end = mention_or_span
@@ -205,18 +211,14 @@ class ProfileBuilder:
                     concept = self.vocabulary.concepts.get(m.concept_id)
                     if concept and concept.branch == "diagnostic" or (cue("diagnostic", text) and not treatment_context):
                         if m.label == "PROCEDURE":
-                            self._add("diagnostics", m.concept_id or m.text.lower(), lambda ev, m=m: Fact(
-                                name=m.text, concept_id=m.concept_id, concept_label=m.concept_label,
-                                evidence=[ev], method=""), (m.start, m.end), f"{m.method}+cue:diagnostic")
+                            self._add_mention("diagnostics", m, method=f"{m.method}+cue:diagnostic")
                         continue
                     if treatment_context and kind != "research":
                         self._treatment(m, sentence, mentions)
                     continue
                 if m.label not in ("DISEASE", "SYMPTOM"):
                     if m.label == "INHERITANCE":
-                        self._add("inheritance", m.concept_id, lambda ev, m=m: Fact(
-                            name=m.text, concept_id=m.concept_id, concept_label=m.concept_label, evidence=[ev],
-                            method=""), (m.start, m.end), m.method)
+                        self._add_mention("inheritance", m, method=m.method)
                     continue
                 if kind == "research":
                     continue
@@ -224,23 +226,17 @@ class ProfileBuilder:
                     if self._generic_yields(m, sentence, mentions):
                         continue
                     cause_ids.add(m.concept_id or m.text.lower())
-                    self._add("causes", m.concept_id or m.text.lower(), lambda ev, m=m: Fact(
-                        name=m.text, concept_id=m.concept_id, concept_label=m.concept_label, evidence=[ev],
-                        method=""), (m.start, m.end), f"{m.method}+cue:cause")
+                    self._add_mention("causes", m, method=f"{m.method}+cue:cause")
                     continue
                 if complication and (m.concept_id or m.text.lower()) not in cause_ids:
                     if m.label == "SYMPTOM" and (m.concept_id in self.fields["symptoms"]):
                         continue  # a known symptom restated in the outlook is not a complication
-                    self._add("complications", m.concept_id or m.text.lower(), lambda ev, m=m: Fact(
-                        name=m.text, concept_id=m.concept_id, concept_label=m.concept_label,
-                        assertion=m.assertion, evidence=[ev], method=""), (m.start, m.end),
-                        f"{m.method}+{'section' if kind == 'complications' else 'cue'}:complication")
+                    where = "section" if kind == "complications" else "cue"
+                    self._add_mention("complications", m, method=f"{m.method}+{where}:complication")
                     continue
                 if m.label == "SYMPTOM" and kind not in ("treatment", "diagnosis", "prevention"):
-                    self._add("symptoms", m.concept_id or m.text.lower(), lambda ev, m=m: Symptom(
-                        name=m.text, concept_id=m.concept_id, concept_label=m.concept_label,
-                        assertion=m.assertion, evidence=[ev], method=""), (m.start, m.end),
-                        f"{m.method}+{'section' if kind == 'symptoms' else 'context'}:symptom")
+                    where = "section" if kind == "symptoms" else "context"
+                    self._add_mention("symptoms", m, cls=Symptom, method=f"{m.method}+{where}:symptom")
         category_ids = set(self.fields["categories"])
         for key in [k for k in self.fields["causes"] if k in category_ids]:
             del self.fields["causes"][key]  # "results from an autoimmune disorder" restates the category
@@ -284,9 +280,7 @@ class ProfileBuilder:
         if a.subtitle_span:
             for m in self.nlp.mentions:
                 if m.label == "DISEASE" and a.subtitle_span.start <= m.start < a.subtitle_span.end and not self._is_focus(m):
-                    self._add("categories", m.concept_id, lambda ev, m=m: Fact(
-                        name=m.text, concept_id=m.concept_id, concept_label=m.concept_label, evidence=[ev],
-                        method=""), (m.start, m.end), f"{m.method}+subtitle")
+                    self._add_mention("categories", m, method=f"{m.method}+subtitle")
         for sentence in self.sentences[:40]:
             if not self._usable(sentence.start, sentence.end):
                 continue
@@ -296,13 +290,11 @@ class ProfileBuilder:
             if not focus or not definition or focus[0].start - sentence.start > definition.start():
                 continue
             predicate_start = sentence.start + definition.end()
-            predicate_end = sentence.start + (re.search(r"[.;]|\b(that|which|characterized|caused|in which)\b",
-                                                        sentence.text[definition.end():]) or _End(len(sentence.text) - definition.end())).start() + definition.end()
+            stop = re.search(r"[.;]|\b(that|which|characterized|caused|in which)\b", sentence.text[definition.end():])
+            predicate_end = predicate_start + (stop.start() if stop else len(sentence.text) - definition.end())
             for m in mentions:
                 if predicate_start <= m.start < predicate_end and m.label == "DISEASE" and not self._is_focus(m):
-                    self._add("categories", m.concept_id, lambda ev, m=m: Fact(
-                        name=m.text, concept_id=m.concept_id, concept_label=m.concept_label, evidence=[ev],
-                        method=""), (m.start, m.end), f"{m.method}+definition")
+                    self._add_mention("categories", m, method=f"{m.method}+definition")
             for word in re.finditer(r"[A-Za-z-]+", self.text[predicate_start:predicate_end]):
                 label = CATEGORY_ADJECTIVES.get(word.group(0).lower())
                 if not label:
@@ -455,14 +447,6 @@ class ProfileBuilder:
         )
         # Re-validate with the article text: every evidence span must be exactly what the article says there.
         return DiseaseProfile.model_validate(profile.model_dump(), context={"text": self.text})
-
-
-class _End:
-    def __init__(self, position: int) -> None:
-        self.position = position
-
-    def start(self) -> int:
-        return self.position
 
 
 def _is_verbal(text: str) -> bool:
