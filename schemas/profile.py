@@ -143,7 +143,10 @@ class Mention(BaseModel):
 class Provenance(BaseModel):
     pipeline_version: str
     vocabulary_versions: dict[str, str]
-    generated_at: Optional[str] = None
+    generated_at: Optional[str] = Field(None, description="left empty so that re-runs give byte-identical profiles; "
+                                                         "run_report.json has the run's time")
+    pipeline_fingerprint: Optional[str] = Field(None, description="hash of the code, configs, vocabulary and models "
+                                                                 "that made this profile (see pipeline/fingerprint.py)")
 
 
 class DiseaseProfile(BaseModel):

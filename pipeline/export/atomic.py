@@ -7,6 +7,9 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+_UMASK = os.umask(0)
+os.umask(_UMASK)  # read once: mkstemp creates 0600 files, outputs should get the user's normal permissions
+
 
 @contextmanager
 def atomic_open(path: Path, mode: str = "w", **kwargs):
@@ -17,6 +20,7 @@ def atomic_open(path: Path, mode: str = "w", **kwargs):
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
