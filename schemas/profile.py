@@ -165,13 +165,15 @@ class DiseaseProfile(BaseModel):
     prognosis: list[Fact] = Field(default_factory=list)
     open_questions: list[Fact] = Field(default_factory=list)
     inheritance: list[Fact] = Field(default_factory=list)
+    genes: list[Fact] = Field(default_factory=list, description="genes named as causing the disease: HGNC symbol, "
+                                                                 "NCBIGene id")
     references: list[Reference] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
     provenance: Provenance
 
     FACT_FIELDS: ClassVar[tuple[str, ...]] = ("categories", "symptoms", "causes", "affected_populations", "statistics",
                                     "diagnostics", "treatments", "complications", "prognosis", "open_questions",
-                                    "inheritance")
+                                    "inheritance", "genes")
 
     def evidence_spans(self):
         """Every evidence span in the profile (for offset checks)."""

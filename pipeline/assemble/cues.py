@@ -12,7 +12,7 @@ _FLAGS = re.I
 
 CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, pattern in {
     "cause": r"\bresults? from\b|\bcaused by\b|\bcauses? (of|is|are)\b|\bdue to\b|\bresponding to\b|\btriggered by\b|"
-             r"\bin association with\b|\bassociated with\b|\bmutations? in\b|\bfollowing (an? )?\w+ infection\b|"
+             r"\bin association with\b|\bmutations? in\b|\bfollowing (an? )?\w+ infection\b|"
              r"\bbrought on by\b|\bstems? from\b|\boccurs? after\b|\bis linked to\b",
     "complication": r"\blong[- ]lasting\b|\blong[- ]term\b|\bcomplications?\b|\b(may|can|could) lead to\b|"
                     r"\bproblems that (come|result) from\b|\bpermanent\b|\bresult(s|ing)? in\b|\bat risk (of|for)\b|"
@@ -26,9 +26,18 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                   r"\baffects?\b|\bage group\b|\bmore common (in|among)\b|\bmost common (in|among)\b",
     "prognosis": r"\bprognosis\b|\boutlook\b|\bchance of (returning|recovery|survival|recovering)\b|\brecover|"
                  r"\breturn(ing)? to normal\b|\blife expectancy\b|\bfatal\b|\bsurvival\b|\brelief\b|"
-                 r"\birreversible\b|\blong[- ]lasting\b|\brecur|\bimprove",
-    "open_question": r"\bquestions? (remain|concerns?)\b|\bno one (yet )?knows\b|\bunknown\b|"
-                     r"\bnot (yet )?(known|understood|clear)\b|\bresearch (is needed|to answer)\b|\?$",
+                 r"\birreversible\b|\blong[- ]lasting\b|\brecur|\bimprove|\bprogressive\b|\bresolves?\b|"
+                 r"\bpersists?\b|\bremission\b",
+    # prognosis statements that hold in any section (a treatment section's "There is no cure")
+    "prognosis_strong": r"\bno (known )?cure\b|\bcannot be cured\b|\bincurable\b|\b(do|does) not survive\b|"
+                        r"\blive into adulthood\b|\blife[- ]threatening\b|\bthroughout (their )?life\b|"
+                        r"\blife expectancy\b",
+    "symptom_list": r"\b(symptoms?|signs?|features?|manifestations?)\b[^.;]{0,60}?\b(include|includes|including|"
+                    r"such as|are|may be|consist of)\b|\b(symptoms?|signs?)\s*:",
+    "open_question": r"\bquestions? (remain|concerns?)\b|\bno one (yet )?knows\b|\bunknown\b(?!\s+(causes?|origin|reasons?)\b)|"
+                     r"\bunclear\b|"
+                     r"\bnot (yet )?(fully )?(known|understood|clear)\b|\b(dont|don't|do not) (yet )?(fully )?(know|understand)\b|"
+                     r"\b(arent|aren't|are not|isnt|isn't|is not) (yet )?known\b|\bresearch (is needed|to answer)\b|\?$",
     "definition": r"\b(is|are) (a|an|the)\b",
     "member": r"\b(such as|including|like|e\.g\.|for example|for instance|namely)\s*$",
     "synonym": r"\b(also (known as|called|referred to as)|sometimes called|formerly (known as|called)|"
@@ -58,7 +67,7 @@ CATEGORY_ADJECTIVES = {
     "hereditary": "hereditary disease", "metabolic": "metabolic disease", "infectious": "infectious disease",
     "viral": "viral infectious disease", "bacterial": "bacterial infectious disease",
     "inflammatory": "inflammatory disease", "neurodegenerative": "neurodegenerative disease",
-    "rare": "rare disease", "psychiatric": "psychiatric disorder", "mental": "psychiatric disorder",
+"psychiatric": "psychiatric disorder", "mental": "psychiatric disorder",
     "cardiovascular": "cardiovascular disorder", "respiratory": "respiratory system disorder",
     "skin": "skin disease", "blood": "hematologic disease", "kidney": "kidney disease",
     "liver": "liver disease", "eye": "eye disease", "muscle": "muscle tissue disorder",

@@ -6,7 +6,11 @@ Field rules (each fact's `method` names the rule that placed it):
   concept; its abbreviations from locally defined short forms of its names.
 - categories: the subtitle/category line, and in the defining sentence ("<focus> is a/an … disorder") the
   disease mentions and the category adjectives (autoimmune, neurological, genetic …) of the predicate.
-- symptoms: SYMPTOM mentions outside complication, cause, treatment-outcome and research context.
+- symptoms: SYMPTOM mentions outside complication, cause, treatment-outcome and research context; DISEASE
+  mentions in a symptoms section or after "symptoms include / signs such as" (relinked to their HPO phenotype
+  where the vocabulary has one: "anemia" in a symptom list is HP:0001903, not the MONDO disease); symptom-table
+  rows (`symptom_table.py`) with their HPO id and stated frequency.
+- genes: known disease-gene symbols written as genes (`genes.py`); they are causes too.
 - causes: DISEASE/SYMPTOM mentions after a cause cue ("results from", "caused by", "responding to" …); a generic
   head ("a tumor called a neuroblastoma") yields to the specific disease it introduces.
 - complications: DISEASE/SYMPTOM mentions in complication context ("long-lasting effects", "problems that come
@@ -30,6 +34,8 @@ from dataclasses import dataclass
 from pipeline import __version__
 from pipeline.assemble import statistics as stats_rules
 from pipeline.assemble.cues import CATEGORY_ADJECTIVES, OUTCOME, POPULATION_WORDS, QUALIFIER, cue
+from pipeline.assemble.genes import find_genes
+from pipeline.assemble.symptom_table import find_symptom_tables
 from pipeline.ingest.article import Article, Section
 from pipeline.nlp.records import MentionRecord, NlpResult
 from pipeline.vocab.normalize import key_of_tokens
@@ -40,6 +46,7 @@ from schemas.profile import (Agent, Disease, DiseaseProfile, Evidence, Fact, Men
 EXCLUDED_SECTIONS = {"references", "resources"}
 FACT_ASSERTIONS_EXCLUDED = {"absent"}
 GENERIC_DISEASE_WORDS = {"tumor", "tumour", "cancer", "infection", "disease", "disorder", "neoplasm", "condition"}
+QUESTION_HEADING = re.compile(r"^(what|how|is|are|who|can|where|why|when|do|does)\b[^\n]*\?$", re.I)
 RESOURCE_LIST = re.compile(r"\bresources?\b|\borganizations?\b|\bfor more information\b|\bwebsites?\b", re.I)
 _WORD = re.compile(r"[\w'-]+")
 
@@ -72,6 +79,7 @@ class ProfileBuilder:
         self.vocabulary = load_vocabulary()
         self.sentences = [self._sentence(i, s, e) for i, (s, e) in enumerate(nlp.sentences)]
         self.mentions = [m for m in nlp.mentions if self._usable(m.start, m.end)]
+        self.table_rows = find_symptom_tables(self.text)
         self._adopt_parenthetical_names()
         self.by_sentence: dict[int, list[MentionRecord]] = {}
         for m in self.mentions:
@@ -107,6 +115,31 @@ class ProfileBuilder:
         if section is not None and section.heading_span and section.heading_span.start <= start < section.heading_span.end:
             return False  # headings name topics, they do not state facts
         return section is None or section.kind not in EXCLUDED_SECTIONS
+
+    def _in_table(self, start: int, end: int) -> bool:
+        return any(r.row_start <= start and end <= r.row_end + 1 for r in self.table_rows)
+
+    def _heading_like(self, sentence: Sentence) -> bool:
+        """A question that opens its line ("What causes X?") and stands alone or names the disease is the
+        FAQ-style heading of the answer after it, not an open question."""
+        line_start = self.text.rfind("\n", 0, sentence.start) + 1
+        if self.text[line_start:sentence.start].strip() or not QUESTION_HEADING.match(sentence.text.strip()):
+            return False
+        line_end = self.text.find("\n", sentence.end)
+        alone = self.text[sentence.end:line_end if line_end >= 0 else len(self.text)].strip() == ""
+        return alone or any(self._is_focus(m) for m in self.by_sentence.get(sentence.index, []))
+
+    def _phenotype(self, text: str):
+        """The HPO concept (symptom or inheritance) a name stands for, directly or through an xref, else None."""
+        candidates = self.vocabulary.lookup(_simple_key(text))
+        for c in candidates:
+            if c.concept.prefix == "HP":
+                return c.concept
+        for c in candidates:
+            for xref in c.concept.xrefs:
+                if xref.startswith("HP:") and xref in self.vocabulary.concepts:
+                    return self.vocabulary.concepts[xref]
+        return None
 
     def _section_heading(self, offset: int) -> str | None:
         section = self.article.section_at(offset)
@@ -196,12 +229,16 @@ class ProfileBuilder:
         self._categories()
         cause_ids: set[str] = set()
         for sentence in self.sentences:
-            mentions = [m for m in self.by_sentence.get(sentence.index, []) if m.assertion not in FACT_ASSERTIONS_EXCLUDED]
-            if not mentions or not self._usable(sentence.start, sentence.end):
+            if not self._usable(sentence.start, sentence.end) or self._in_table(sentence.start, sentence.end):
                 continue
             kind = sentence.section.kind if sentence.section else "overview"
+            self._genes(sentence, kind)
+            mentions = [m for m in self.by_sentence.get(sentence.index, []) if m.assertion not in FACT_ASSERTIONS_EXCLUDED]
+            if not mentions:
+                continue
             text = sentence.text
-            cause_match = cue("cause", text)
+            cause_match = cue("cause", text) or (re.match(r"", text) if kind == "causes" else None)
+            symptom_list = cue("symptom_list", text)
             complication = kind == "complications" or cue("complication", text)
             treatment_context = kind == "treatment" or cue("treatment", text) or self._in_treatment_list(sentence)
             for m in mentions:
@@ -210,7 +247,7 @@ class ProfileBuilder:
                 if m.label in ("DRUG", "PROCEDURE"):
                     concept = self.vocabulary.concepts.get(m.concept_id)
                     if concept and concept.branch == "diagnostic" or (cue("diagnostic", text) and not treatment_context):
-                        if m.label == "PROCEDURE":
+                        if m.label == "PROCEDURE" and not RESOURCE_LIST.search(self._list_intro(sentence)):
                             self._add_mention("diagnostics", m, method=f"{m.method}+cue:diagnostic")
                         continue
                     if treatment_context and kind != "research":
@@ -222,7 +259,9 @@ class ProfileBuilder:
                     continue
                 if kind == "research":
                     continue
-                if cause_match and m.start - sentence.start >= cause_match.start():
+                in_symptom_context = kind == "symptoms" or (symptom_list and m.start - sentence.start >= symptom_list.end())
+                if cause_match and m.start - sentence.start >= cause_match.start() and not (
+                        m.label == "SYMPTOM" and kind == "symptoms"):
                     if self._generic_yields(m, sentence, mentions):
                         continue
                     cause_ids.add(m.concept_id or m.text.lower())
@@ -237,6 +276,9 @@ class ProfileBuilder:
                 if m.label == "SYMPTOM" and kind not in ("treatment", "diagnosis", "prevention"):
                     where = "section" if kind == "symptoms" else "context"
                     self._add_mention("symptoms", m, cls=Symptom, method=f"{m.method}+{where}:symptom")
+                elif m.label == "DISEASE" and in_symptom_context and (m.concept_id or m.text.lower()) not in self.fields["categories"]:
+                    self._disease_as_symptom(m, "section" if kind == "symptoms" else "cue")
+        self._symptom_tables()
         category_ids = set(self.fields["categories"])
         for key in [k for k in self.fields["causes"] if k in category_ids]:
             del self.fields["causes"][key]  # "results from an autoimmune disorder" restates the category
@@ -244,8 +286,45 @@ class ProfileBuilder:
         self._populations()
         self._statements()
         for statistic in stats_rules.find_statistics(self.text, self.sentences, self.by_sentence, self._usable,
-                                                     self._is_focus):
+                                                     self._is_focus, excluded=self._in_table):
             self.fields["statistics"][f"{statistic.evidence[0].start}"] = statistic
+
+    def _disease_as_symptom(self, m: MentionRecord, where: str) -> None:
+        phenotype = self._phenotype(m.text)
+        concept_id = phenotype.id if phenotype is not None and phenotype.type == "SYMPTOM" else m.concept_id
+        label = phenotype.label if concept_id != m.concept_id else m.concept_label
+        self._add("symptoms", concept_id or m.text.lower(), lambda ev: Symptom(
+            name=m.text, concept_id=concept_id, concept_label=label, assertion=m.assertion, evidence=[ev], method=""),
+            (m.start, m.end), f"{m.method}+{where}:symptom" + ("+relinked:HP" if concept_id != m.concept_id else ""))
+
+    def _symptom_tables(self) -> None:
+        """Symptom-table rows: the row label's HPO concept (exact label or synonym) with the stated frequency."""
+        for row in self.table_rows:
+            if not self._usable(row.start, row.end):
+                continue
+            phenotype = self._phenotype(row.label)
+            if phenotype is not None and phenotype.type == "INHERITANCE":
+                self._add("inheritance", phenotype.id, lambda ev, c=phenotype: Fact(
+                    name=ev.text, concept_id=c.id, concept_label=c.label, evidence=[ev], method=""),
+                    (row.start, row.end), "table:symptoms")
+                continue
+            if phenotype is not None and phenotype.type != "SYMPTOM":
+                continue
+            key = phenotype.id if phenotype is not None else row.label.lower()
+            fact = self._add("symptoms", key, lambda ev, c=phenotype: Symptom(
+                name=ev.text, concept_id=c.id if c else None, concept_label=c.label if c else None,
+                evidence=[ev], method=""), (row.start, row.end), "table:symptoms")
+            if row.frequency and not fact.frequency:
+                fact.frequency = row.frequency
+
+    def _genes(self, sentence: Sentence, kind: str) -> None:
+        causal = kind in ("causes", "inheritance") or cue("cause", sentence.text)
+        for gene in find_genes(self.text, sentence.start, sentence.end):
+            factory = lambda ev, g=gene: Fact(name=g.symbol, concept_id=g.concept_id, concept_label=g.symbol,  # noqa: E731
+                                              evidence=[ev], method="")
+            self._add("genes", gene.concept_id, factory, (gene.start, gene.end), f"gene-symbol+section:{kind}")
+            if causal:
+                self._add("causes", gene.concept_id, factory, (gene.start, gene.end), "gene-symbol+cue:cause")
 
     def _in_treatment_list(self, sentence: Sentence) -> bool:
         """A list item under an intro line that speaks of treatment ("Other treatments are:")."""
@@ -406,15 +485,19 @@ class ProfileBuilder:
         for sentence in self.sentences:
             if not self._usable(sentence.start, sentence.end) or sentence.end - sentence.start < 12:
                 continue
+            if self._heading_like(sentence) or self._in_table(sentence.start, sentence.end):
+                continue
             kind = sentence.section.kind if sentence.section else "overview"
             span = (sentence.start, sentence.end)
             statement = lambda ev: Fact(name=ev.text, evidence=[ev], method="")  # noqa: E731
-            if kind == "research" or cue("open_question", sentence.text) and kind not in ("treatment",):
+            open_question = cue("open_question", sentence.text)
+            if kind == "research" and (open_question or any(self._is_focus(m) for m in self.by_sentence.get(
+                    sentence.index, []))) or open_question and kind not in ("treatment",):
                 self._add("open_questions", f"{sentence.start}", statement, span,
                           "section:research" if kind == "research" else "cue:open-question")
             elif kind in ("prognosis", "complications") and not any(sentence.start <= s < sentence.end for s in complications):
                 self._add("prognosis", f"{sentence.start}", statement, span, f"section:{kind}")
-            elif kind == "prognosis" or cue("prognosis", sentence.text) and kind not in ("treatment", "symptoms", "causes"):
+            elif kind == "prognosis" or cue("prognosis_strong", sentence.text) or cue("prognosis", sentence.text) and kind not in ("treatment", "symptoms", "causes"):
                 if not any(sentence.start <= s < sentence.end for s in complications):
                     self._add("prognosis", f"{sentence.start}", statement, span, "cue:prognosis")
 

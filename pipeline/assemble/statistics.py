@@ -1,7 +1,9 @@
 """Numbers the article states about the disease: "about four percent of these children", "1 in 100,000 people".
 
-Rules: a percentage ("N percent/% of <population>") or a rate ("N in M <population>", "N per M") inside a usable
-sentence; number words are read ("four" = 4); a demonstrative population ("these children") is resolved to the
+Rules: a percentage or a range of them ("N percent/% of <population>", "60%-75%"), a rate ("N in M <population>":
+value M with unit "1 in N" when N is 1, else value N "per M"), a ratio ("twice as many women as men", "40 times
+greater risk": unit "times"), a yearly count ("145 cases are reported each year") inside a usable sentence that is
+not a symptom-table row (those numbers are symptom frequencies); number words are read ("four" = 4); a demonstrative population ("these children") is resolved to the
 noun plus the last other disease named before it (same sentence, else the previous one) ("children with neuroblastoma"). The evidence is the
 matched phrase; `population` keeps the stated or resolved group.
 """
@@ -18,10 +20,17 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "one hundred": 100, "half": 50}
 _NUMBER = r"\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
 _APPROX = r"(?:(?:about|approximately|around|nearly|roughly|almost|up to|more than|less than|over|under|an estimated)\s+)?"
-PERCENT = re.compile(rf"\b{_APPROX}(?P<num>{_NUMBER})\s*(?P<unit>percent|per cent|%)(?:\s+of\s+(?P<pop>[^,.;:()]+))?", re.I)
+PERCENT = re.compile(rf"\b{_APPROX}(?P<num>{_NUMBER})(?:\s*(?:%|percent)?\s*(?:-|–|to)\s*(?P<high>\d[\d.]*))?\s*"
+                     rf"(?P<unit>percent|per cent|%)(?:\s+of\s+(?P<pop>[^,.;:()]+))?", re.I)
 RATE = re.compile(rf"\b{_APPROX}(?P<num>{_NUMBER})\s+(?:in|out of|per)\s+(?P<den>\d[\d,]*|a (?:million|thousand))"
                   rf"(?:\s+(?P<pop>(?:people|individuals|persons|births|newborns|live births|children|adults|women|"
-                  rf"men|Americans|infants)[^,.;:()]*))?", re.I)
+                  rf"men|Americans|infants|females|males|girls|boys|babies|newborns)[^,.;:()]*))?", re.I)
+RATIO = re.compile(r"\b(?P<num>twice|three times|four times|five times|ten times|\d+(?:\.\d+)?\s*times)\s+"
+                   r"(?:as\s+(?:many|likely|common|often)\s+(?P<pop>[a-z]+(?:\s+[a-z]+)?)\s+as\b|"
+                   r"(?:greater|higher|more|increased)\b(?:\s+(?:risk|likelihood|chance))?)", re.I)
+COUNT = re.compile(rf"\b{_APPROX}(?:an average of\s+)?(?P<num>\d[\d,]*)\s+(?:new\s+)?cases\b[^.;]{{0,40}}?"
+                   rf"\b(?:each|per|a|every)\s+year\b", re.I)
+_RATIO_WORDS = {"twice": 2, "three times": 3, "four times": 4, "five times": 5, "ten times": 10}
 
 
 def _number(raw: str) -> float | None:
@@ -37,23 +46,42 @@ def _number(raw: str) -> float | None:
 def _trim_population(pop: str | None) -> str | None:
     if not pop:
         return None
-    pop = re.split(r"\s+(?:will|who|have|has|had|are|is|develop|with each|in the|worldwide)\b", pop.strip(), maxsplit=1)[0]
+    pop = re.split(r"\s+(?:will|who|have|has|had|are|is|develop|with each|each year|that)\b", pop.strip(), maxsplit=1)[0]
     return pop.strip() or None
 
 
-def find_statistics(text, sentences, by_sentence, usable, is_focus) -> list[Statistic]:
+def _value_and_unit(pattern, match) -> tuple[float | None, str | None]:
+    if pattern is RATIO:
+        raw = match.group("num").lower()
+        return (float(_RATIO_WORDS[raw]) if raw in _RATIO_WORDS else _number(raw.replace("times", ""))), "times"
+    value = _number(match.group("num"))
+    if pattern is COUNT:
+        return value, "cases per year"
+    if pattern is RATE:
+        den = match.group("den").lower().replace(",", "")
+        den = {"a million": "1000000", "a thousand": "1000"}.get(den, den)
+        return (float(den), "1 in N") if value == 1 else (value, f"per {den}")
+    if match.group("high"):
+        return None, "percent"  # a range: no single value; the evidence keeps both ends
+    return value, "percent"
+
+
+def find_statistics(text, sentences, by_sentence, usable, is_focus, excluded=lambda start, end: False) -> list[Statistic]:
     found = []
     for sentence in sentences:
-        if not usable(sentence.start, sentence.end):
+        if not usable(sentence.start, sentence.end) or excluded(sentence.start, sentence.end):
             continue
-        for pattern in (PERCENT, RATE):
+        taken: list[tuple[int, int]] = []
+        for pattern in (PERCENT, RATE, RATIO, COUNT):
             for match in pattern.finditer(sentence.text):
-                value = _number(match.group("num"))
-                if value is None:
+                value, unit = _value_and_unit(pattern, match)
+                if value is None and unit != "percent":
                     continue
                 start, end = sentence.start + match.start(), sentence.start + match.end()
-                population = _trim_population(match.group("pop"))
-                if population:  # the evidence ends where the stated population ends
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                population = _trim_population(match.groupdict().get("pop"))
+                if population and pattern is not RATIO:  # the evidence ends where the stated population ends
                     end = sentence.start + match.start("pop") + len(match.group("pop").strip()[:len(population)])
                 if population and re.match(r"(these|those|such)\s+(\w+)", population, re.I) and sentence.index > 0:
                     noun = re.match(r"(these|those|such)\s+(\w+)", population, re.I).group(2)
@@ -62,10 +90,18 @@ def find_statistics(text, sentences, by_sentence, usable, is_focus) -> list[Stat
                     previous = [m for m in earlier if m.label == "DISEASE" and not is_focus(m)]
                     if previous:
                         population = f"{noun} with {previous[-1].text}"
-                unit = "percent" if "den" not in match.groupdict() else f"per {match.group('den').replace(',', '')}"
+                if population is None:
+                    place = re.search(r"\b(?:in|among)\s+(the\s+)?(United States|U\.S\.|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b",
+                                      sentence.text[match.end():])
+                    population = place.group(0) if place else None
                 end = min(end, sentence.end)
+                taken.append((start, end))
                 found.append(Statistic(name=text[start:end], value=value, unit=unit, population=population,
                                        evidence=[Evidence(text=text[start:end], start=start, end=end)],
-                                       method=f"pattern:{'percent' if pattern is PERCENT else 'rate'}",
+                                       method=f"pattern:{pattern_name(pattern)}",
                                        section=sentence.section.heading if sentence.section else None))
     return found
+
+
+def pattern_name(pattern) -> str:
+    return {id(PERCENT): "percent", id(RATE): "rate", id(RATIO): "ratio", id(COUNT): "count"}[id(pattern)]

@@ -3,7 +3,9 @@
 Gold files (`gold/*.gold.json`) list, per field, items with acceptable `names` and/or `ids` (entity fields) or a
 `quote` (statement fields: prognosis, open questions, references), each `must` (central) or not. Matching:
 - a predicted fact matches an item when its concept id is one of the item's ids, or its name (case-folded)
-  equals one of the item's names, or, for quotes, its evidence/text contains the quote;
+  equals one of the item's names, or, for quotes, its evidence/text contains the quote; a statistic matches by
+  its number (the item's `value`, and `unit` when both state one) or when one of the item's names occurs in its
+  text as a whole number phrase ("15%" in "approximately 15% are foodborne", never in "115%");
 - recall = matched must-items / must-items; precision = predicted facts matching any item / predicted facts
   (a fact matching a non-must item is correct, not a penalty);
 - item details are checked too (brand_names, agents, qualifiers, value/unit/population) and reported as misses.
@@ -59,6 +61,12 @@ def _matches(fact: dict, item: dict) -> bool:
         return any(quote in _fold(t) for t in _fact_texts(fact))
     if fact.get("concept_id") and fact["concept_id"] in item.get("ids", []):
         return True
+    if "value" in fact and "unit" in fact:  # a statistic
+        if item.get("value") is not None and fact.get("value") == item["value"] and (
+                not item.get("unit") or not fact.get("unit") or item["unit"] == fact["unit"]):
+            return True
+        return any(re.search(rf"(?<![\w.]){re.escape(_fold(n))}(?![\w%])", _fold(t))
+                   for n in item.get("names", []) for t in _fact_texts(fact))
     names = {_fold(n) for n in item.get("names", [])}
     return any(_fold(t) in names for t in _fact_texts(fact))
 

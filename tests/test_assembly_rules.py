@@ -1,0 +1,87 @@
+"""Field rules that generalise across sites: symptom tables, genes, statistics, FAQ headings, symptom lists."""
+
+import pytest
+
+from pipeline.assemble import statistics as st
+from pipeline.assemble.genes import find_genes
+from pipeline.assemble.symptom_table import find_symptom_tables
+from pipeline.ingest import article_from_text
+from pipeline.nlp.records import doc_to_records
+
+GARD = """Relapsing polychondritis
+
+Signs and symptoms
+The Human Phenotype Ontology provides the following list of signs and symptoms for Relapsing polychondritis.
+
+Signs and Symptoms | Approximate number of patients (when available)
+- Arthritis: 90%
+- Anemia: 50%
+- Reduced natural killer cell activity: 13/13
+- Autosomal dominant inheritance
+- Apnea
+
+Causes
+What causes relapsing polychondritis? The cause is unknown. Mutations in the TREX1, RNASEH2A and SAMHD1 genes were not found.
+"""
+
+
+def profile_for(text, nlp, doc_id="doc"):
+    from pipeline.assemble.profile import build_profile
+
+    article = article_from_text(text, doc_id=doc_id, path=f"{doc_id}.txt", fmt="txt", sha256="0" * 64)
+    return build_profile(article, doc_to_records(nlp(text)), article.path, "0" * 64)
+
+
+def test_symptom_table_rows_and_their_offsets():
+    rows = find_symptom_tables(GARD)
+    assert [r.label for r in rows] == ["Arthritis", "Anemia", "Reduced natural killer cell activity",
+                                       "Autosomal dominant inheritance", "Apnea"]
+    assert [r.frequency for r in rows] == ["90%", "50%", "13/13", None, None]
+    assert all(GARD[r.start:r.end] == r.label for r in rows)
+
+
+def test_pipe_table_rows():
+    text = "| Symptom | Frequency |\n| --- | --- |\n| Seizures | 75% |\n| Ataxia | |\n\nAfter the table."
+    rows = find_symptom_tables(text)
+    assert [(r.label, r.frequency) for r in rows] == [("Seizures", "75%"), ("Ataxia", None)]
+
+
+def test_table_rows_become_hpo_symptoms_with_frequency_not_statistics(nlp):
+    profile = profile_for(GARD, nlp)
+    symptoms = {s.concept_id: s for s in profile.symptoms}
+    # "Arthritis" and "Anemia" are MONDO diseases too; a symptom table means the HPO phenotype
+    assert symptoms["HP:0001369"].frequency == "90%"
+    assert symptoms["HP:0001903"].frequency == "50%"
+    assert "HP:0001250" not in symptoms
+    assert {f.concept_id for f in profile.inheritance} == {"HP:0000006"}
+    assert not profile.statistics  # table frequencies are not prevalence statistics
+    # "What causes ...?" opening an answer is a FAQ heading, not an open question; "The cause is unknown." is one
+    assert [q.name for q in profile.open_questions] == ["The cause is unknown."]
+
+
+def test_genes_need_to_be_written_as_genes():
+    text = "Mutations in the TREX1, RNASEH2A, and SAMHD1 genes cause AGS. CAD is common. The CAD gene is not."
+    found = find_genes(text, 0, 62)
+    assert [g.symbol for g in found] == ["TREX1", "RNASEH2A", "SAMHD1"]
+    assert found[0].concept_id == "NCBIGene:11277"
+    assert find_genes(text, 63, 77) == []  # no gene word: "CAD" is the disease abbreviation
+    assert [g.symbol for g in find_genes(text, 78, len(text))] == ["CAD"]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Narcolepsy affects about 1 in 2,000 people in the United States.", 2000, "1 in N"),
+    ("It affects 3 in 10,000 newborns.", 3, "per 10000"),
+    ("About four percent of these children have it.", 4, "percent"),
+    ("60%-75% of patients have a tumor.", None, "percent"),
+    ("There are twice as many women as men with SPS.", 2, "times"),
+    ("An average of 145 cases are reported each year.", 145, "cases per year"),
+])
+def test_statistic_patterns(text, value, unit):
+    found = [(st._value_and_unit(p, m)) for p in (st.PERCENT, st.RATE, st.RATIO, st.COUNT) for m in p.finditer(text)]
+    assert found[0] == (value, unit)
+
+
+def test_diseases_in_a_symptom_list_are_symptoms_linked_to_hpo(nlp):
+    text = "Botulism\n\nBotulism is a rare illness. Symptoms include anemia, seizures and double vision.\n"
+    profile = profile_for(text, nlp)
+    assert {"HP:0001903", "HP:0001250", "HP:0000651"} <= {s.concept_id for s in profile.symptoms}
