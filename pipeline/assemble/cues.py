@@ -14,7 +14,10 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
     "cause": r"\bresults? from\b|\bcaused by\b|\bcauses? (of|is|are)\b|\bdue to\b|\bresponding to\b|\btriggered by\b|"
              r"\bin association with\b|\bmutations? in\b|\bfollowing (an? )?\w+ infection\b|"
              r"\bbrought on by\b|\bstems? from\b|\boccurs? after\b|\bis linked to\b",
-    "complication": r"\blong[- ]lasting\b|\blong[- ]term\b|\bcomplications?\b|\b(may|can|could) lead to\b|"
+    "cause_in_section": r"\bassociated with\b|\binclud(e|es|ing)\b|\bsuch as\b|\blinked to\b|\brisk factors?\b|"
+                        r"\btriggers?\b|\bcaused\b",
+    "complication": r"\blong[- ]lasting\b|\blong[- ]term\b|\bcomplications?\b|\b(may|can|could|will) (lead to|cause)\b|"
+                    r"\bif (left )?(not )?(un)?treated\b|"
                     r"\bproblems that (come|result) from\b|\bpermanent\b|\bresult(s|ing)? in\b|\bat risk (of|for)\b|"
                     r"\bmay occur\b|\bother problems\b|\blater in life\b",
     "diagnostic": r"\bdiagnos|\btested\b|\btests?\b|\btesting\b|\bscans?\b|\bbiopsy\b|\bimaging\b|\bMRI\b|"
@@ -23,7 +26,9 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                  r"\binjections?\b|\bprescribed\b|\bhelps? (control|reduce|relieve)\b",
     "population": r"\b(occurs?|is|are|seen|found|diagnosed|develops?)\s+(most\s+)?(often|usually|commonly|mainly|"
                   r"primarily|typically|mostly|more (often|commonly))?\s*(seen\s+|found\s+)?(in|among)\b|"
-                  r"\baffects?\b|\bage group\b|\bmore common (in|among)\b|\bmost common (in|among)\b",
+                  r"\baffect(s|ed|ing)?\b|\bage group\b|\bmore common (in|among)\b|\bmost common (in|among)\b|"
+                  r"\bat (greater|higher|increased) risk\b|\b(onset|begins?|starts?|appears?) (is |usually |often |most often )?"
+                  r"(in|between|during|at|before|after)\b",
     "prognosis": r"\bprognosis\b|\boutlook\b|\bchance of (returning|recovery|survival|recovering)\b|\brecover|"
                  r"\breturn(ing)? to normal\b|\blife expectancy\b|\bfatal\b|\bsurvival\b|\brelief\b|"
                  r"\birreversible\b|\blong[- ]lasting\b|\brecur|\bimprove|\bprogressive\b|\bresolves?\b|"
@@ -33,7 +38,13 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                         r"\blive into adulthood\b|\blife[- ]threatening\b|\bthroughout (their )?life\b|"
                         r"\blife expectancy\b",
     "symptom_list": r"\b(symptoms?|signs?|features?|manifestations?)\b[^.;]{0,60}?\b(include|includes|including|"
-                    r"such as|are|may be|consist of)\b|\b(symptoms?|signs?)\s*:",
+                    r"such as|are|may be|consist of)\b|\b(symptoms?|signs?)\s*:|\bcharacterized by\b|"
+                    r"\bprimary (consequence|feature|manifestation)s?\b|\bmanifests? (as|with)\b|"
+                    r"\b(individuals|people|patients|children|infants|adults|persons|affected \w+)\b[^.;]{0,40}?\b"
+                    r"(also\s+|often\s+|usually\s+|may\s+|can\s+)?(develop|experience|suffer from|present with)s?\b",
+    # "other autoimmune diseases such as vitiligo": comorbidities, neither symptoms nor causes
+    "comorbidity": r"\b(other|additional|related|associated|coexisting)\s+([\w-]+\s+){0,2}(diseases?|disorders?|"
+                   r"conditions?|illness(es)?)\b",
     "open_question": r"\bquestions? (remain|concerns?)\b|\bno one (yet )?knows\b|\bunknown\b(?!\s+(causes?|origin|reasons?)\b)|"
                      r"\bunclear\b|"
                      r"\bnot (yet )?(fully )?(known|understood|clear)\b|\b(dont|don't|do not) (yet )?(fully )?(know|understand)\b|"
@@ -47,7 +58,10 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
 POPULATION_WORDS = re.compile(
     r"\b(newborns?|infants?|babies|toddlers|children|child|adolescents|teenagers|teens|young adults|older adults|"
     r"adults|elderly|women|men|girls|boys|males|females|pregnant women|people of [A-Z]\w+ (descent|ancestry|"
-    r"heritage)|people over (age )?\d+|people older than \d+)\b", _FLAGS)
+    r"heritage)|people over (age )?\d+|people older than \d+|adolescence|childhood|infancy|early adulthood|"
+    r"adulthood|middle age|adults in their \d0s|(people|adults) (in their|over|under) \d+s?|"
+    r"between (the )?ages? \d+ and \d+|"
+    r"African Americans|Caucasians|Hispanics|Latinos|Asians|Native Americans|Europeans|Ashkenazi Jews)\b", _FLAGS)
 
 QUALIFIER = re.compile(
     r"\b(?:for|in)\s+(?:(?:some|most|many|older|younger|young)\s+)?(?:children|adults|infants|toddlers|people|patients|"

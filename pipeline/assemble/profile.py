@@ -237,9 +237,14 @@ class ProfileBuilder:
             if not mentions:
                 continue
             text = sentence.text
-            cause_match = cue("cause", text) or (re.match(r"", text) if kind == "causes" else None)
+            # a causes section lists causes with weaker cues ("associated with", "include"); a complications
+            # section's "death due to respiratory failure" names a mechanism, not a cause of the disease
+            cause_match = None if kind == "complications" else (
+                cue("cause", text) or (cue("cause_in_section", text) if kind == "causes" else None))
             symptom_list = cue("symptom_list", text)
-            complication = kind == "complications" or cue("complication", text)
+            # in a symptoms section "may result in"/"permanent" describe the symptoms themselves
+            # (and in a causes section they describe the mechanism)
+            complication_match = None if kind in ("symptoms", "causes") else cue("complication", text)
             treatment_context = kind == "treatment" or cue("treatment", text) or self._in_treatment_list(sentence)
             for m in mentions:
                 if self._is_focus(m):
@@ -259,6 +264,9 @@ class ProfileBuilder:
                     continue
                 if kind == "research":
                     continue
+                comorbidity = cue("comorbidity", text[:m.start - sentence.start])
+                if comorbidity and kind not in ("causes",) and not cause_match:
+                    continue  # "other autoimmune diseases such as vitiligo" are associated conditions
                 in_symptom_context = kind == "symptoms" or (symptom_list and m.start - sentence.start >= symptom_list.end())
                 if cause_match and m.start - sentence.start >= cause_match.start() and not (
                         m.label == "SYMPTOM" and kind == "symptoms"):
@@ -267,6 +275,8 @@ class ProfileBuilder:
                     cause_ids.add(m.concept_id or m.text.lower())
                     self._add_mention("causes", m, method=f"{m.method}+cue:cause")
                     continue
+                complication = kind == "complications" or (
+                    complication_match is not None and m.start - sentence.start >= complication_match.start())
                 if complication and (m.concept_id or m.text.lower()) not in cause_ids:
                     if m.label == "SYMPTOM" and (m.concept_id in self.fields["symptoms"]):
                         continue  # a known symptom restated in the outlook is not a complication
@@ -318,7 +328,8 @@ class ProfileBuilder:
                 fact.frequency = row.frequency
 
     def _genes(self, sentence: Sentence, kind: str) -> None:
-        causal = kind in ("causes", "inheritance") or cue("cause", sentence.text)
+        causal = kind in ("causes", "inheritance") or cue("cause", sentence.text) or re.search(
+            r"\bmutat|\bvariants? in\b|\bgenetic changes?\b", sentence.text, re.I)
         for gene in find_genes(self.text, sentence.start, sentence.end):
             factory = lambda ev, g=gene: Fact(name=g.symbol, concept_id=g.concept_id, concept_label=g.symbol,  # noqa: E731
                                               evidence=[ev], method="")
@@ -475,6 +486,8 @@ class ProfileBuilder:
             if sentence.section and sentence.section.kind in ("treatment", "research"):
                 continue
             for match in POPULATION_WORDS.finditer(sentence.text):
+                if re.search(r"\bthan\s+(are\s+|in\s+|among\s+)?$", sentence.text[:match.start()], re.I):
+                    continue  # "... at greater risk than are Caucasians": the comparison group is not affected
                 start = sentence.start + match.start()
                 name = match.group(0).lower()
                 self._add("affected_populations", name, lambda ev, name=name: Fact(
