@@ -68,7 +68,10 @@ QUALIFIER = re.compile(
     r"women|men|those|adolescents|teens|newborns|babies)(?:\s+(?:with|who have)\s+[\w-]+(?:\s+[\w-]+){0,3}?)?"
     r"(?=[,.;)]|\s+(?:and|or|who|that|has|have|is|are|may)\b|$)"
     r"|\b(?:if|when)\s+(?:a|an|the)?\s*[\w-]+\s+(?:is|are)\s+present\b"
-    r"|\bif\s+(?:the|a)\s+\w+\s+(?:has|have)\s+(?:a|an)\s+[\w-]+", _FLAGS)
+    r"|\bif\s+(?:the|a)\s+\w+\s+(?:has|have)\s+(?:a|an)\s+[\w-]+"
+    r"|\b(?:in (?:rare |some |severe )?cases )?where there is (?:(?:a|an) [\w-]+ present|(?:severe |advanced |mild )?"
+    r"[\w-]+(?: [\w-]+)? (?:disease|damage|failure))\b"
+    r"|\bbefore (?:the )?[\w-]+ is complete\b|\bfor (?:the )?temporary relief of (?:severe )?[\w-]+", _FLAGS)
 
 OUTCOME = re.compile(
     r"\b(?:(?:often|usually|sometimes|may|can|does|do)\s+)?(?:not\s+help|does\s+not\s+help|doesn't\s+help|"

@@ -411,8 +411,12 @@ class ProfileBuilder:
             return  # the description after " - " explains the item; it adds no treatment
         before = self.text[clause_start:m.start]
         peers = [x for x in mentions if x.label in ("DRUG", "PROCEDURE") and clause_start <= x.start < m.start]
-        if peers and (cue("member", before[: m.start - clause_start].rstrip(" ,")) or
-                      re.search(r"(such as|including|like|e\.g\.)[^.;]*$", before, re.I)):
+        member = re.search(r"(such as|including|like|e\.g\.)[^.;]*$", before, re.I)
+        # "steroids such as prednisone": the head comes before "such as"; in "treatment such as chemotherapy,
+        # surgery, or radiation" every listed item is a treatment of its own
+        if peers and member and clause_start + member.start() < peers[0].end:
+            member = None
+        if peers and (cue("member", before[: m.start - clause_start].rstrip(" ,")) or member):
             head = next((f for f in self.fields["treatments"].values()
                          if any(e.start == peers[0].start for e in f.evidence)), None)
             if head is not None:
