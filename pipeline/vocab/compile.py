@@ -44,7 +44,7 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.nlp.tokenizer import blank_tokenizing_nlp
-from pipeline.vocab.normalize import key_of_tokens
+from pipeline.vocab.normalize import JOINABLE_PREFIXES, key_of_tokens
 
 KIND_RANK = {"overlay": 0, "label": 1, "exact": 2, "abbreviation": 2, "brand": 3, "entry": 3,
              "layperson": 3, "related": 4, "narrow": 5}
@@ -144,11 +144,111 @@ def hpo_concepts(path: Path) -> tuple[list[Concept], str]:
             kind = _obo_synonym_kind(synonym)
             if kind:
                 concept.add_term(synonym.description, kind)
+        for name, kind in list(concept.terms.items()):
+            for variant in hpo_name_variants(name):
+                concept.add_term(variant, kind if kind != "label" else "exact")
         for xref in term.xrefs:
             if xref.id.startswith(("UMLS:", "MSH:")):
                 concept.xrefs.add(xref.id.replace("MSH:", "MESH:"))
         concepts.append(concept)
+    add_of_phrasings(concepts)
     return concepts, version
+
+
+_ABNORMAL_MORPHOLOGY = re.compile(r"^Abnormal (?:morphology of (?:the )?(?P<y>[a-z][\w -]+)|(?P<x>[a-z][\w -]+?) morphology)$",
+                                  re.I)
+_ABNORMALITY_OF = re.compile(r"^Abnormality of (?:the )?(?P<x>[a-z][\w -]+)$", re.I)
+
+
+def hpo_name_variants(name: str) -> list[str]:
+    """Ways health and clinical writing says an HPO name:
+    - uninverted qualifiers: "Intellectual disability, severe" → "severe intellectual disability";
+    - the grouping classes: "Abnormal thumb morphology" → "thumb abnormality", "thumb anomaly",
+      "thumb malformation", "abnormal thumb" (the key folds plurals: "thumb abnormalities"); "Abnormality of the
+      eye" → "eye abnormality", "abnormal eye", "anomaly of eye".
+    Variants take the kind of the name they come from (a label's variants are exact synonyms)."""
+    out = []
+    inverted = _uninvert(name)
+    parts = name.split(", ")
+    if inverted and len(parts) == 2 and len(parts[0].split()) >= 2 and len(parts[1].split()) <= 2:
+        out.append(inverted)
+    if "," in name:
+        return out
+    m = _ABNORMAL_MORPHOLOGY.match(name)
+    if m and len((m.group("x") or m.group("y")).split()) <= 3:
+        x = m.group("x") or m.group("y")
+        out += [f"{x} abnormality", f"{x} anomaly", f"{x} malformation", f"abnormal {x}"]
+    m = _ABNORMALITY_OF.match(name)
+    if m and len(m.group("x").split()) <= 3:
+        out += [f"{m.group('x')} abnormality", f"abnormal {m.group('x')}", f"anomaly of {m.group('x')}"]
+    return out
+
+
+# "N of (the) X" phrasings of two-word HPO names ("Fibular hypoplasia" = "hypoplasia of the fibula").
+STATE_NOUNS = frozenset({"hypoplasia", "aplasia", "dysplasia", "atrophy", "hypertrophy", "agenesis", "bowing",
+                         "enlargement", "fracture", "calcification", "duplication", "absence", "deformity",
+                         "dislocation", "stenosis", "shortening", "thickening", "fusion", "dilatation", "asymmetry",
+                         "hyperplasia", "abnormality", "anomaly", "malformation", "sclerosis", "cyst"})
+STATE_ADJECTIVES = {"hypoplastic": "hypoplasia", "aplastic": "aplasia", "dysplastic": "dysplasia",
+                    "atrophic": "atrophy", "hypertrophic": "hypertrophy", "absent": "absence", "bowed": "bowing",
+                    "enlarged": "enlargement", "fractured": "fracture", "calcified": "calcification",
+                    "duplicated": "duplication", "dislocated": "dislocation", "shortened": "shortening",
+                    "thickened": "thickening", "fused": "fusion", "dilated": "dilatation",
+                    "hyperplastic": "hyperplasia", "sclerotic": "sclerosis", "malformed": "malformation"}
+# relational adjective → noun, by suffix ("fibular" → "fibula", "clavicular" → "clavicle", "femoral" → "femur");
+# a rewrite counts only when the noun is itself a word of some HPO name.
+_ADJECTIVE_SUFFIXES = (("cular", "cle"), ("bular", "ble"), ("oral", "ur"), ("ical", "ex"), ("geal", "x"),
+                       ("ar", "a"), ("al", "a"), ("al", "um"), ("al", "us"), ("al", ""), ("ic", "is"), ("ic", "ia"))
+
+
+def _anatomy_nouns(adjective: str, words: set[str]) -> list[str]:
+    out = []
+    for suffix, replacement in _ADJECTIVE_SUFFIXES:
+        if adjective.endswith(suffix) and len(adjective) - len(suffix) >= 3:
+            noun = adjective[: -len(suffix)] + replacement
+            if noun in words and noun not in out:
+                out.append(noun)
+    return out
+
+
+_STATE_ADJECTIVE_OF = {noun: adjective for adjective, noun in STATE_ADJECTIVES.items()}
+
+
+def _anatomy_adjectives(noun: str, words: set[str]) -> list[str]:
+    """The reverse of `_anatomy_nouns`: "patella" → "patellar", "clavicle" → "clavicular"."""
+    out = []
+    for suffix, replacement in _ADJECTIVE_SUFFIXES:
+        if replacement and noun.endswith(replacement) and len(noun) - len(replacement) >= 3:
+            adjective = noun[: len(noun) - len(replacement)] + suffix
+            if adjective in words and adjective not in out:
+                out.append(adjective)
+    return out
+
+
+def add_of_phrasings(concepts: list[Concept]) -> None:
+    """Clinical writing inverts two-word HPO names: "Fibular hypoplasia" → "hypoplasia of the fibula",
+    "Femoral bowing" → "bowing of the femurs", "Hypoplastic pelvis" → "hypoplasia of the pelvis", "Iris atrophy"
+    → "atrophy of the iris". Added as `related` terms (lower rank than any name the ontology gives); keys drop
+    "the" and fold plurals, so one variant covers "of the femurs"."""
+    words = {w for c in concepts for t in c.terms for w in t.lower().split()}
+    for c in concepts:
+        for name, kind in list(c.terms.items()):
+            if kind not in ("label", "exact", "layperson"):
+                continue
+            parts = name.lower().split()
+            if len(parts) != 2 or not all(p.isalpha() for p in parts):
+                continue
+            first, second = parts
+            if second in STATE_NOUNS:
+                is_adjective = first.endswith(("al", "ar", "ic", "ous", "ary", "eal", "ed", "ive"))
+                for noun in (_anatomy_nouns(first, words) if is_adjective else [first]):
+                    c.add_term(f"{second} of {noun}", "related")
+                    if second in _STATE_ADJECTIVE_OF and is_adjective:  # "Tibial bowing" → "bowed tibia"
+                        c.add_term(f"{_STATE_ADJECTIVE_OF[second]} {noun}", "related")
+            elif first in STATE_ADJECTIVES:
+                c.add_term(f"{STATE_ADJECTIVES[first]} of {second}", "related")
+                for adjective in _anatomy_adjectives(second, words):  # "Dysplastic patella" → "patellar dysplasia"
+                    c.add_term(f"{adjective} {STATE_ADJECTIVES[first]}", "related")
 
 
 def obo_concepts(path: Path, prefix: str, ctype: str, source: str) -> tuple[list[Concept], str]:
@@ -385,6 +485,9 @@ def compile_vocabulary(lexicons: Path, project_vocab: Path) -> dict:
     concepts.extend(c for c in symp if keyer(c.label) not in hpo_keys)
     log(f"MAxO {maxo_version}: {len(maxo)}; SYMP {symp_version}: {len(symp)}")
 
+    stats["hp_xrefs_added"] = add_hp_xrefs(concepts, keyer)
+    stats["hpo_mesh_xrefs_added"] = add_mesh_xrefs_to_hpo(hpo, mesh, keyer)
+
     by_id = {c.id: c for c in concepts}
     for row in read_overlay(project_vocab / "overlay.tsv"):
         concept = by_id.get(row["concept_id"])
@@ -399,6 +502,91 @@ def compile_vocabulary(lexicons: Path, project_vocab: Path) -> dict:
     return write_outputs(concepts, keyer, stoplist, project_vocab, stats, {
         "HPO": hpo_version, "MONDO": mondo_version, "MeSH": "2024", "MAxO": maxo_version, "SYMP": symp_version,
         "DrugBank": "open vocabulary (release not stated)"}, lexicons)
+
+
+HP_XREF_KINDS = ("label", "exact", "layperson")
+
+
+def add_hp_xrefs(concepts: list[Concept], keyer) -> int:
+    """Give a disease or non-HPO symptom concept the HP id of the HPO phenotype it names.
+
+    Many strings are both a disease (MONDO, MeSH) and a phenotype (HPO): "scoliosis", "ulcerative colitis",
+    "basal cell carcinoma", "tumor". The matcher links such a mention to the disease concept; the HP xref lets
+    phenotype consumers (and the HPO evaluation) see the phenotype too. Evidence, strongest first; the first
+    tier that yields candidates decides, and a tier with several candidates only counts when it is the
+    label tier or the candidates also share a UMLS CUI / MeSH descriptor with the concept:
+    1. the concept's label key is an HPO label key;
+    2. the concept's label key is an HPO label/exact/layperson synonym key;
+    3. one of the concept's synonym keys is an HPO name key *and* the two share a UMLS CUI or MeSH id
+       (MONDO's synonyms include old and related names: "adenoma sebaceum" for tuberous sclerosis).
+    A shared UMLS CUI or MeSH id alone is not enough (HPO and MONDO often pick different CUIs for one idea,
+    and MeSH descriptors are coarser than either).
+    """
+    hpo = [c for c in concepts if c.id.startswith("HP:") and c.type == "SYMPTOM"]
+    label_owner: dict[str, set[str]] = defaultdict(set)
+    name_owner: dict[str, set[str]] = defaultdict(set)
+    codes: dict[str, set[str]] = {}
+    for c in hpo:
+        label_owner[keyer(c.label)].add(c.id)
+        for term, kind in c.terms.items():
+            if kind in HP_XREF_KINDS:
+                name_owner[keyer(term)].add(c.id)
+        codes[c.id] = {x for x in c.xrefs if x.startswith(("UMLS:", "MESH:"))}
+    added = 0
+    for c in concepts:
+        if c.id.startswith("HP:") or c.type not in ("DISEASE", "SYMPTOM"):
+            continue
+        label = keyer(c.label)
+        names = {keyer(t) for t, kind in c.terms.items() if kind in ("label", "exact", "entry")} | {label}
+        names.discard("")
+        own_codes = {x for x in c.xrefs if x.startswith(("UMLS:", "MESH:"))} | (
+            {c.id} if c.id.startswith("MESH:") else set())
+        tiers = [
+            label_owner.get(label, set()),
+            name_owner.get(label, set()),
+            {h for k in names for h in name_owner.get(k, ()) if codes[h] & own_codes},
+        ]
+        for rank, found in enumerate(tiers):
+            if not found:
+                continue
+            if len(found) > 1 and rank == 1:
+                found = {h for h in found if codes[h] & own_codes}
+            if len(found) > 0:
+                c.xrefs.update(found)
+                added += 1
+            break
+    return added
+
+
+def add_mesh_xrefs_to_hpo(hpo: list[Concept], mesh: dict[str, MeshDescriptor], keyer) -> int:
+    """Give an HPO phenotype the MeSH disease/symptom descriptor (C, F03 trees) it names, when hp.obo has no MSH
+    xref: "Atrial flutter" → D001282, "Seizure" → D012640. Evidence, first tier that yields exactly one
+    descriptor wins: 1. the HPO label key is a descriptor's preferred-term key; 2. it is one of a descriptor's
+    entry-term keys; 3. an HPO exact synonym key is a descriptor's preferred-term key. MeSH ids make mentions
+    comparable with MeSH-normalised corpora and tools (BC5CDR, PubTator)."""
+    preferred: dict[str, set[str]] = defaultdict(set)
+    entry: dict[str, set[str]] = defaultdict(set)
+    for d in mesh.values():
+        if not any(t.startswith(("C", "F03")) for t in d.trees):
+            continue
+        for term, kind in d.terms.items():
+            (preferred if kind == "label" else entry)[keyer(term)].add(d.id)
+    added = 0
+    for c in hpo:
+        if c.type != "SYMPTOM" or any(x.startswith("MESH:") for x in c.xrefs):
+            continue
+        label = keyer(c.label)
+        exact = {keyer(t) for t, kind in c.terms.items() if kind == "exact"}
+        tiers = [preferred.get(label, set()), entry.get(label, set()),
+                 {m for k in exact for m in preferred.get(k, ())}]
+        for found in tiers:
+            if len(found) == 1:
+                c.xrefs.update(found)
+                added += 1
+                break
+            if found:
+                break
+    return added
 
 
 def _mesh_disease_owner(d: MeshDescriptor, mapped: set[str], mondo, mondo_by_label, keyer) -> str | None:
@@ -419,6 +607,28 @@ def _mesh_disease_owner(d: MeshDescriptor, mapped: set[str], mondo, mondo_by_lab
     if not score(best)[1] and len([c for c in candidates if score(c)[0]]) > 1:
         return None  # several same-named, unmapped concepts: ambiguous
     return best
+
+
+_MIN_STEM = 4
+
+
+def prefix_variants(key: str) -> set[str]:
+    """The other spelling of a key with a bound prefix: "preauricular pit" ↔ "pre auricular pit" (what the
+    runtime key of "pre-auricular pits" is), so both spellings in text match either spelling in a lexicon."""
+    words = key.split(" ")
+    split, joined = [], []
+    for i, word in enumerate(words):
+        prefix = next((p for p in JOINABLE_PREFIXES if word.startswith(p) and len(word) - len(p) >= _MIN_STEM), None)
+        split.append(f"{prefix} {word[len(prefix):]}" if prefix else word)
+    i = 0
+    while i < len(words):
+        if words[i] in JOINABLE_PREFIXES and i + 1 < len(words) and len(words[i + 1]) >= _MIN_STEM:
+            joined.append(words[i] + words[i + 1])
+            i += 2
+        else:
+            joined.append(words[i])
+            i += 1
+    return {v for v in (" ".join(split), " ".join(joined)) if v != key}
 
 
 def _keep_term(term: str, kind: str) -> bool:
@@ -448,9 +658,11 @@ def write_outputs(concepts, keyer, stoplist, out: Path, stats, versions, lexicon
             key = keyer(term)
             if not key or (key in stoplist and kind != "overlay"):
                 continue
-            previous = term_rows.get((key, c.id))
-            if previous is None or KIND_RANK[kind] < KIND_RANK[previous[3]]:
-                term_rows[(key, c.id)] = (key, c.id, term, kind)
+            variants = prefix_variants(key) if c.type in ("SYMPTOM", "DISEASE") else ()
+            for variant in (key, *variants):
+                previous = term_rows.get((variant, c.id))
+                if previous is None or KIND_RANK[kind] < KIND_RANK[previous[3]]:
+                    term_rows[(variant, c.id)] = (variant, c.id, term, kind)
     used = {cid for _, cid in term_rows}
     _write_gz_tsv(out / "concepts.tsv.gz", ["id", "type", "label", "source", "branch", "xrefs", "classes"], (
         (c.id, c.type, c.label, c.source, c.branch, "|".join(sorted(c.xrefs)), "|".join(sorted(c.classes)))

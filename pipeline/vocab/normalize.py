@@ -5,7 +5,9 @@ tokenizer the runtime uses, so a compiled key and a key read off a Doc agree by 
 
 Rules (why): accents are folded ("Sjögren" = "Sjogren"); hyphens, slashes and possessive "'s" are dropped
 ("opsoclonus-myoclonus" = "opsoclonus myoclonus", "Wilson's disease" = "Wilson disease"); plurals are
-folded with a small English rule, hyphenated tokens are split ("seizures" = "seizure", "therapies" = "therapy"); short all-capital
+folded with a small English rule plus the Latin/Greek plurals of medical writing ("-ae", "-omas", "-omata":
+"fistulae" = "fistula", "hamartomas" = "hamartoma"), hyphenated tokens are split ("seizures" = "seizure",
+"therapies" = "therapy"); the article "the" is dropped; short all-capital
 tokens keep their case (abbreviations such as "OMS", "ACTH", "AIDS" must not match ordinary words).
 """
 
@@ -15,6 +17,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# Bound prefixes written solid or hyphenated ("preauricular" / "pre-auricular"), and the ones a coordination can
+# share a stem across ("hypo- and hyperpigmentation").
+JOINABLE_PREFIXES = ("pre", "post", "hypo", "hyper", "micro", "macro", "peri", "intra", "inter", "sub", "supra",
+                     "para", "pseudo", "poly", "hemi", "retro", "non", "anti", "multi")
 DROPPED_TOKENS = frozenset({"-", "–", "—", "/", "'s", "’s", "'", "’", "\"", "“", "”"})
 ABBREVIATION_MAX_LEN = 5
 # Endings where a final "s" is not a plural (virus, diagnosis, analysis, illness, nervous...).
@@ -27,6 +33,13 @@ def fold_accents(text: str) -> str:
 
 
 def singular(word: str) -> str:
+    if len(word) > 5 and word.endswith("omata"):  # Greek plural: carcinomata, xanthomata
+        return word[:-2]
+    if len(word) > 5 and word.endswith("ae") and not word.endswith(("iae", "zae")):  # fistulae, vertebrae, bullae
+        # (not species epithets: "pneumoniae", "influenzae")
+        return word[:-1]
+    if len(word) > 4 and word.endswith(("omas", "emas")) or len(word) > 5 and word.endswith("ias"):
+        return word[:-1]  # neuromas, edemas, hernias, dysplasias (not the "as" of "pancreas")
     if len(word) <= 3 or not word.endswith("s") or word.endswith(_NOT_PLURAL_ENDINGS):
         return word
     if word.endswith("ies") and len(word) > 4:
@@ -50,6 +63,8 @@ def normalize_token(token: str) -> str:
 
 
 def _normalize_word(token: str) -> str:
+    if token.lower() == "the":  # "calcification of the falx cerebri" = HPO "Calcification of falx cerebri"
+        return ""
     folded = fold_accents(token)
     if folded.isupper() and len(folded) <= ABBREVIATION_MAX_LEN and any(c.isalpha() for c in folded):
         return folded
