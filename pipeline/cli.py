@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="local: this machine (default); dask: a Dask cluster (see --scheduler)")
     extract.add_argument("--scheduler", metavar="ADDRESS",
                          help="Dask scheduler address, e.g. tcp://host:8786 (default: a LocalCluster of --jobs workers)")
+    extract.add_argument("--config", type=Path, help="spaCy pipeline config (default: configs/pipeline.cfg)")
     extract.add_argument("--batch-size", type=_positive_int, default=8, help="articles per task (default 8)")
     extract.add_argument("--no-resume", action="store_true",
                          help="re-process every article even if its outputs from an earlier run are still valid")
@@ -90,12 +91,16 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
         from pipeline.runner import run
 
+        if args.config is not None and not args.config.is_file():
+            print(f"error: no such pipeline config: {args.config}", file=sys.stderr)
+            return 2
         if args.scheduler and args.engine != "dask":
             print("error: --scheduler needs --engine dask", file=sys.stderr)
             return 2
         try:
             report = run(args.paths, args.out, progress=not args.no_progress, jobs=args.jobs, engine=args.engine,
-                         scheduler=args.scheduler, batch_size=args.batch_size, resume=not args.no_resume)
+                         scheduler=args.scheduler, batch_size=args.batch_size, resume=not args.no_resume,
+                         config=args.config)
         except KeyboardInterrupt:
             print(f"interrupted: finished profiles are kept in {args.out}; run the same command again to resume",
                   file=sys.stderr)

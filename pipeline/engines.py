@@ -37,17 +37,17 @@ class SerialEngine:
     name = "serial"
     workers = 1
 
-    def __init__(self, out_dir: str, fingerprint: str) -> None:
-        self.out_dir, self.fingerprint = out_dir, fingerprint
+    def __init__(self, out_dir: str, fingerprint: str, config: str | None = None) -> None:
+        self.out_dir, self.fingerprint, self.config = out_dir, fingerprint, config
 
     @contextmanager
     def started(self):
-        load_worker()
+        load_worker(self.config)
         yield self
 
     def run(self, batches: Iterable[Batch]) -> Iterator[list[ArticleResult]]:
         for batch in batches:
-            yield process_batch(batch, self.out_dir, self.fingerprint)
+            yield process_batch(batch, self.out_dir, self.fingerprint, self.config)
 
 
 def _ignore_sigint() -> None:
@@ -55,9 +55,9 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _spawned_worker_init() -> None:
+def _spawned_worker_init(config: str | None) -> None:
     _ignore_sigint()
-    load_worker()
+    load_worker(config)
 
 
 class LocalPoolEngine:
@@ -66,18 +66,19 @@ class LocalPoolEngine:
 
     name = "local"
 
-    def __init__(self, out_dir: str, fingerprint: str, workers: int) -> None:
-        self.out_dir, self.fingerprint, self.workers = out_dir, fingerprint, workers
+    def __init__(self, out_dir: str, fingerprint: str, workers: int, config: str | None = None) -> None:
+        self.out_dir, self.fingerprint, self.workers, self.config = out_dir, fingerprint, workers, config
         self.executor: ProcessPoolExecutor | None = None
 
     @contextmanager
     def started(self):
         if sys.platform.startswith("linux"):
-            load_worker()
-            context, initializer = multiprocessing.get_context("fork"), _ignore_sigint
+            load_worker(self.config)
+            context, initializer, initargs = multiprocessing.get_context("fork"), _ignore_sigint, ()
         else:
-            context, initializer = multiprocessing.get_context("spawn"), _spawned_worker_init
-        self.executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=initializer)
+            context, initializer, initargs = multiprocessing.get_context("spawn"), _spawned_worker_init, (self.config,)
+        self.executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=initializer,
+                                            initargs=initargs)
         try:
             yield self
         except BaseException:
@@ -86,7 +87,8 @@ class LocalPoolEngine:
         self.executor.shutdown(wait=True)
 
     def run(self, batches: Iterable[Batch]) -> Iterator[list[ArticleResult]]:
-        submit = lambda batch: self.executor.submit(process_batch, batch, self.out_dir, self.fingerprint)  # noqa: E731
+        submit = lambda batch: self.executor.submit(  # noqa: E731
+            process_batch, batch, self.out_dir, self.fingerprint, self.config)
         yield from ordered_results(submit, batches, window=4 * self.workers)
 
 
@@ -97,8 +99,10 @@ class DaskEngine:
 
     name = "dask"
 
-    def __init__(self, out_dir: str, fingerprint: str, workers: int, address: str | None = None) -> None:
+    def __init__(self, out_dir: str, fingerprint: str, workers: int, address: str | None = None,
+                 config: str | None = None) -> None:
         self.out_dir, self.fingerprint, self.workers, self.address = out_dir, fingerprint, workers, address
+        self.config = config
         self.client = None
 
     @contextmanager
@@ -128,7 +132,7 @@ class DaskEngine:
 
     def run(self, batches: Iterable[Batch]) -> Iterator[list[ArticleResult]]:
         def submit(batch):
-            return self.client.submit(process_batch, batch, self.out_dir, self.fingerprint, pure=False)
+            return self.client.submit(process_batch, batch, self.out_dir, self.fingerprint, self.config, pure=False)
 
         yield from ordered_results(submit, batches, window=4 * self.workers)
 
@@ -139,9 +143,10 @@ def _worker_fingerprint() -> str:
     return pipeline_fingerprint()
 
 
-def make_engine(engine: str, out_dir: str, fingerprint: str, jobs: int = 1, scheduler: str | None = None):
+def make_engine(engine: str, out_dir: str, fingerprint: str, jobs: int = 1, scheduler: str | None = None,
+                config: str | None = None):
     if engine == "dask":
-        return DaskEngine(out_dir, fingerprint, workers=max(1, jobs), address=scheduler)
+        return DaskEngine(out_dir, fingerprint, workers=max(1, jobs), address=scheduler, config=config)
     if jobs <= 1:
-        return SerialEngine(out_dir, fingerprint)
-    return LocalPoolEngine(out_dir, fingerprint, workers=jobs)
+        return SerialEngine(out_dir, fingerprint, config)
+    return LocalPoolEngine(out_dir, fingerprint, workers=jobs, config=config)

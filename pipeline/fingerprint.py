@@ -19,11 +19,14 @@ _INPUT_GLOBS = ("pipeline/**/*.py", "schemas/*.py", "configs/*", "vocab/*.tsv.gz
 _NOT_RUNTIME = ("pipeline/evaluation/", "pipeline/training/")  # measuring and training code never shapes a profile
 
 
-@lru_cache(maxsize=1)
-def pipeline_fingerprint() -> str:
+@lru_cache(maxsize=4)
+def pipeline_fingerprint(config: str | None = None) -> str:
+    """`config`: a pipeline config other than configs/pipeline.cfg (its bytes count too)."""
     from schemas.profile import SCHEMA_VERSION
 
     digest = hashlib.sha256(f"disease-profiles {__version__} schema {SCHEMA_VERSION}\n".encode())
+    if config:
+        digest.update(b"config\0" + Path(config).read_bytes())
     files = sorted({p for pattern in _INPUT_GLOBS for p in REPO.glob(pattern) if p.is_file()})
     for path in files:
         relative = path.relative_to(REPO).as_posix()

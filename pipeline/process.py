@@ -59,25 +59,27 @@ def text_file_path(out_dir: str | Path, doc_id: str) -> Path:
     return Path(out_dir) / "texts" / f"{doc_id}.txt"
 
 
-def load_worker(fingerprint: str | None = None):
-    """The pipeline for this process (cached): call it before forking so that workers share it."""
+def load_worker(config: str | None = None):
+    """The pipeline for this process (cached per config): call it before forking so that workers share it."""
     from pipeline.assemble.profile import build_profile  # noqa: F401  (import cost belongs to start-up)
     from pipeline.nlp.build import load_nlp
 
-    return load_nlp()
+    return load_nlp(config)
 
 
-def process_batch(articles: list[Article | Skipped], out_dir: str, fingerprint: str) -> list[ArticleResult | Skipped]:
-    return [item if isinstance(item, Skipped) else process_article(item, out_dir, fingerprint) for item in articles]
+def process_batch(articles: list[Article | Skipped], out_dir: str, fingerprint: str,
+                  config: str | None = None) -> list[ArticleResult | Skipped]:
+    return [item if isinstance(item, Skipped) else process_article(item, out_dir, fingerprint, config)
+            for item in articles]
 
 
-def process_article(article: Article, out_dir: str, fingerprint: str) -> ArticleResult:
+def process_article(article: Article, out_dir: str, fingerprint: str, config: str | None = None) -> ArticleResult:
     from pipeline.assemble.profile import build_profile
     from pipeline.export.json_profile import profile_json
     from pipeline.export.tables import table_rows
     from pipeline.nlp.records import doc_to_records
 
-    nlp = load_worker()
+    nlp = load_worker(config)
     seconds = {stage: 0.0 for stage in STAGES}
     result = ArticleResult(article.doc_id, article.path, article.sha256, ok=False, seconds=seconds,
                            worker=f"{os.uname().nodename}:{os.getpid()}")

@@ -71,7 +71,8 @@ def count_articles(paths: list[Path]) -> int:
 
 
 def run(paths: list[Path], out_dir: Path, progress: bool = True, *, jobs: int = 1, engine: str = "local",
-        scheduler: str | None = None, batch_size: int = 8, resume: bool = True) -> RunReport:
+        scheduler: str | None = None, batch_size: int = 8, resume: bool = True,
+        config: Path | None = None) -> RunReport:
     """Process every article under `paths` into `out_dir`. Raises KeyboardInterrupt after saving resume state."""
     from pipeline.fingerprint import pipeline_fingerprint
     from pipeline.state import DoneLog
@@ -79,8 +80,9 @@ def run(paths: list[Path], out_dir: Path, progress: bool = True, *, jobs: int = 
     wall = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     _remove_stale_temporaries(out_dir)
-    fingerprint = pipeline_fingerprint()
-    runner = make_engine(engine, str(out_dir), fingerprint, jobs=jobs, scheduler=scheduler)
+    fingerprint = pipeline_fingerprint(str(config.resolve()) if config else None)
+    runner = make_engine(engine, str(out_dir), fingerprint, jobs=jobs, scheduler=scheduler,
+                         config=str(config.resolve()) if config else None)
     report = RunReport(started_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), inputs=[str(p) for p in paths],
                        out_dir=str(out_dir), engine=runner.name, pipeline_fingerprint=fingerprint)
     done = DoneLog(out_dir)

@@ -13,7 +13,7 @@ _FLAGS = re.I
 CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, pattern in {
     "cause": r"\bresults? from\b|\bcaused by\b|\bcauses? (of|is|are)\b|\bdue to\b|\bresponding to\b|\btriggered by\b|"
              r"\bin association with\b|\bmutations? in\b|\bfollowing (an? )?\w+ infection\b|"
-             r"\bbrought on by\b|\bstems? from\b|\boccurs? after\b|\bis linked to\b",
+             r"\bbrought on by\b|\bstems? from\b|\b(occurs?|develops?|appears?|starts?)\s+(\w+\s+){0,3}after\b|\bis linked to\b",
     "cause_in_section": r"\bassociated with\b|\binclud(e|es|ing)\b|\bsuch as\b|\blinked to\b|\brisk factors?\b|"
                         r"\btriggers?\b|\bcaused\b",
     "complication": r"\blong[- ]lasting\b|\blong[- ]term\b|\bcomplications?\b|\b(may|can|could|will) (lead to|cause)\b|"
@@ -44,7 +44,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                     r"(also\s+|often\s+|usually\s+|may\s+|can\s+)?(develop|experience|suffer from|present with)s?\b",
     # "other autoimmune diseases such as vitiligo": comorbidities, neither symptoms nor causes
     "comorbidity": r"\b(other|additional|related|associated|coexisting)\s+([\w-]+\s+){0,2}(diseases?|disorders?|"
-                   r"conditions?|illness(es)?)\b",
+                   r"conditions?|illness(es)?)\b|\b(conditions?|diseases?|disorders?)\s+(\w+\s+)?associated with\b",
     "open_question": r"\bquestions? (remain|concerns?)\b|\bno one (yet )?knows\b|\bunknown\b(?!\s+(causes?|origin|reasons?)\b)|"
                      r"\bunclear\b|"
                      r"\bnot (yet )?(fully )?(known|understood|clear)\b|\b(dont|don't|do not) (yet )?(fully )?(know|understand)\b|"

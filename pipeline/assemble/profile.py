@@ -46,6 +46,24 @@ from schemas.profile import (Agent, Disease, DiseaseProfile, Evidence, Fact, Men
 EXCLUDED_SECTIONS = {"references", "resources"}
 FACT_ASSERTIONS_EXCLUDED = {"absent"}
 GENERIC_DISEASE_WORDS = {"tumor", "tumour", "cancer", "infection", "disease", "disorder", "neoplasm", "condition"}
+ENUMERATION_EXCLUDED_KINDS = {"treatment", "diagnosis", "prevention", "research", "causes", "inheritance",
+                              "references", "resources", "frequency", "prognosis", "complications"}
+ENUMERATION_SPLIT = re.compile(r"[^,;]+")
+ENUMERATION_LEAD = re.compile(r"\s*(?:and|or|also|may|might|can|often|usually|sometimes|frequently|are|is|be|"
+                              r"have|has|having|a|an|the|other|some|their|his|her|including|such as|include|includes|"
+                              r"like|as well as|especially|[-•*:])(?:\s+|$)", re.I)
+ENUMERATION_STOP = re.compile(r"\b(which|that|who|whom|whose|when|where|while|because|if|this|these|those|it|they|"
+                              r"them|there|than|people|individuals|patients|person|children|adults|symptoms?|signs?|"
+                              r"features?|disease|disorder|condition|syndrome|rare|common|affected|occurs?|"
+                              r"typically|lasting|seen|reported|found|called|known)\b|\d", re.I)
+# A drug-like word that is what a treatment acts on or a substance being misused, not what is given.
+SUBSTANCE_AS_TARGET_BEFORE = re.compile(
+    r"\b(remov\w*|reduc\w*|lower\w*|decreas\w*|eliminat\w*|excess(ive)?|absorption of|excretion of|"
+    r"accumulation of|build-?up of|levels? of|amounts? of|intake of|blocks?|low|black-tar|illicit|injecting|"
+    r"abus\w*)(\s+the)?\s*-?\s*$", re.I)
+SUBSTANCE_AS_TARGET_AFTER = re.compile(
+    r"^\s*-?\s*(chelat\w*|transport\w*|metabolism|levels?|accumulation|build-?up|deficiency|intake|absorption|"
+    r"excretion|overload|toxicity|poisoning|injection|abuse|misuse|overdose|use disorder)\b", re.I)
 QUESTION_HEADING = re.compile(r"^(what|how|is|are|who|can|where|why|when|do|does)\b[^\n]*\?$", re.I)
 RESOURCE_LIST = re.compile(r"\bresources?\b|\borganizations?\b|\bfor more information\b|\bwebsites?\b", re.I)
 _WORD = re.compile(r"[\w'-]+")
@@ -194,10 +212,14 @@ class ProfileBuilder:
             if not match or not self._usable(sentence.start, sentence.end):
                 continue
             rest = sentence.text[match.end():]
+            # "(also known as neuromyotonia, Isaacs-Mertens syndrome, ...)": the parenthesis holds only names
+            in_parens = sentence.text[:match.start()].rstrip().endswith("(")
+            if in_parens:
+                rest = rest.split(")", 1)[0]
             for phrase in re.split(r",\s*(?:or|and)?\s*|\s+or\s+|\s+and\s+", rest):
                 phrase = phrase.strip().strip('"“”\'.;:()').strip()
                 if 1 <= len(phrase.split()) <= 8 and phrase and not phrase[0].islower() or (
-                        phrase and len(phrase.split()) <= 6 and "-" in phrase):
+                        phrase and len(phrase.split()) <= 6 and ("-" in phrase or in_parens)):
                     synonyms[phrase] = None
         title_key = _simple_key(title)
         for m in self.mentions:
@@ -224,6 +246,12 @@ class ProfileBuilder:
     def _is_focus(self, m: MentionRecord) -> bool:
         return (self.focus_id is not None and m.concept_id == self.focus_id) or _simple_key(m.text) in self.focus_keys
 
+    def _is_focus_subtype(self, m: MentionRecord) -> bool:
+        """"foodborne botulism", "paraneoplastic limbic encephalitis": a form of the disease, not a finding of it."""
+        key = _simple_key(m.text)
+        return m.label == "DISEASE" and any(f and f != key and re.search(rf"(^| ){re.escape(f)}$", key)
+                                            for f in self.focus_keys if len(f) > 3)
+
     # ------------------------------------------------------------------------------------------ fields
     def assign(self) -> None:
         self._categories()
@@ -247,13 +275,18 @@ class ProfileBuilder:
             complication_match = None if kind in ("symptoms", "causes") else cue("complication", text)
             treatment_context = kind == "treatment" or cue("treatment", text) or self._in_treatment_list(sentence)
             for m in mentions:
-                if self._is_focus(m):
+                if self._is_focus(m) or self._is_focus_subtype(m):
                     continue
                 if m.label in ("DRUG", "PROCEDURE"):
                     concept = self.vocabulary.concepts.get(m.concept_id)
                     if concept and concept.branch == "diagnostic" or (cue("diagnostic", text) and not treatment_context):
                         if m.label == "PROCEDURE" and not RESOURCE_LIST.search(self._list_intro(sentence)):
                             self._add_mention("diagnostics", m, method=f"{m.method}+cue:diagnostic")
+                        continue
+                    if cause_match and kind != "treatment" and m.start - sentence.start >= cause_match.start() and (
+                            m.label == "PROCEDURE" or (m.concept_id or "").startswith("DRUGBANK:")):
+                        # "develops after radiation treatment": a procedure or drug can be the cause
+                        self._add_mention("causes", m, method=f"{m.method}+cue:cause")
                         continue
                     if treatment_context and kind != "research":
                         self._treatment(m, sentence, mentions)
@@ -289,6 +322,8 @@ class ProfileBuilder:
                 elif m.label == "DISEASE" and in_symptom_context and (m.concept_id or m.text.lower()) not in self.fields["categories"]:
                     self._disease_as_symptom(m, "section" if kind == "symptoms" else "cue")
         self._symptom_tables()
+        self._enumerated_symptoms()
+        self._drop_generic_inheritance()
         category_ids = set(self.fields["categories"])
         for key in [k for k in self.fields["causes"] if k in category_ids]:
             del self.fields["causes"][key]  # "results from an autoimmune disorder" restates the category
@@ -326,6 +361,67 @@ class ProfileBuilder:
                 evidence=[ev], method=""), (row.start, row.end), "table:symptoms")
             if row.frequency and not fact.frequency:
                 fact.frequency = row.frequency
+
+    def _enumerated_symptoms(self) -> None:
+        """Items of a symptom enumeration that no vocabulary term covers ("poorly articulated speech", "feed
+        poorly"): name-only symptom facts, so a curator sees them and can assign an id. Only short noun or verb
+        phrases; clauses (which/that/when ...) and numbers are not items."""
+        for sentence in self.sentences:
+            kind = sentence.section.kind if sentence.section else "overview"
+            if kind in ENUMERATION_EXCLUDED_KINDS or not self._usable(sentence.start, sentence.end):
+                continue
+            if self._in_table(sentence.start, sentence.end) or self._heading_like(sentence):
+                continue
+            listed = cue("symptom_list", sentence.text)
+            if listed:
+                segment_start = sentence.start + listed.end()
+            elif kind == "symptoms" and sentence.list_item is not None:
+                segment_start = sentence.start
+            else:
+                continue
+            mentions = self.by_sentence.get(sentence.index, [])
+            if any(m.assertion in FACT_ASSERTIONS_EXCLUDED for m in mentions):
+                continue  # a negated enumeration lists what is absent
+            segment = self.text[segment_start:sentence.end]
+            for part in ENUMERATION_SPLIT.finditer(segment):
+                start, end = self._trim_item(segment_start + part.start(), segment_start + part.end())
+                item = self.text[start:end]
+                words = item.split()
+                if not 1 <= len(words) <= 6 or ENUMERATION_STOP.search(item) or not re.search(r"[a-z]{3}", item):
+                    continue
+                if len(words) == 1 and not item.lower().endswith(("ness", "ity", "ia", "osis", "itis", "ed", "ing")):
+                    continue  # a lone ordinary word is rarely a finding on its own
+                if any(m.start < end and start < m.end for m in mentions):
+                    continue  # covered by a vocabulary mention (whatever field it went to)
+                self._add("symptoms", item.lower(), lambda ev: Symptom(name=ev.text, evidence=[ev], method=""),
+                          (start, end), f"enumeration+{'cue' if listed else 'section'}:symptom")
+
+    def _trim_item(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while True:
+            lead = ENUMERATION_LEAD.match(text, start, end)
+            if not lead or lead.end() == start:
+                break
+            start = lead.end()
+        while end > start and text[end - 1] in " .,;:)(\n\"'":
+            end -= 1
+        paren = text.find("(", start, end)
+        if paren != -1:  # "small head size (microcephaly": the parenthesis names it again
+            end = paren
+            while end > start and text[end - 1] == " ":
+                end -= 1
+        return start, end
+
+    def _drop_generic_inheritance(self) -> None:
+        """"X-linked" next to "X-linked dominant": the article states the specific pattern; the bare one is the
+        general term it explains, not a second pattern."""
+        bucket = self.fields["inheritance"]
+        bases = {key: (fact.concept_label or fact.name).lower().removesuffix(" inheritance") for key, fact in bucket.items()}
+        for key, base in list(bases.items()):
+            if any(other != key and b.startswith(base + " ") for other, b in bases.items()):
+                del bucket[key]
 
     def _genes(self, sentence: Sentence, kind: str) -> None:
         causal = kind in ("causes", "inheritance") or cue("cause", sentence.text) or re.search(
@@ -404,6 +500,9 @@ class ProfileBuilder:
     def _treatment(self, m: MentionRecord, sentence: Sentence, mentions: list[MentionRecord]) -> None:
         if RESOURCE_LIST.search(self._list_intro(sentence)):
             return  # GHR-style "These resources address the diagnosis or management of X:" lists name websites
+        before = self.text[max(sentence.start, m.start - 40):m.start]
+        if SUBSTANCE_AS_TARGET_BEFORE.search(before) or SUBSTANCE_AS_TARGET_AFTER.match(self.text[m.end:m.end + 30]):
+            return  # "remove excess copper", "copper chelators", "black-tar heroin injection": not what is given
         clause_start, clause_end = sentence.list_item or (sentence.start, sentence.end)
         clause = self.text[clause_start:clause_end]
         dash = re.search(r"\s[-–—]\s", clause)

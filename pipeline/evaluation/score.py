@@ -179,10 +179,10 @@ def _fmt(value: float | None) -> str:
     return "   -" if value is None else f"{value:.2f}"
 
 
-def run_pipeline(paths: list[Path], out: Path) -> None:
+def run_pipeline(paths: list[Path], out: Path, config: Path | None = None) -> None:
     from pipeline.runner import run
 
-    run(paths, out, progress=False)
+    run(paths, out, progress=False, config=config)
 
 
 def main(argv=None) -> int:
@@ -191,6 +191,7 @@ def main(argv=None) -> int:
     parser.add_argument("--dev", type=Path, help="dev articles folder with *.ref.json sidecars")
     parser.add_argument("--out", type=Path, default=Path("output/eval"))
     parser.add_argument("--results", type=Path, default=Path("results/eval.json"))
+    parser.add_argument("--config", type=Path, help="pipeline config to evaluate (default: configs/pipeline.cfg)")
     args = parser.parse_args(argv)
 
     gold_files = sorted(args.gold.glob("*.gold.json"))
@@ -198,7 +199,7 @@ def main(argv=None) -> int:
     inputs = [Path(g["article"]) for g in golds if not g["article"].startswith("dev:")]
     if args.dev and args.dev.exists():
         inputs.append(args.dev)
-    run_pipeline(inputs, args.out)
+    run_pipeline(inputs, args.out, args.config)
     profiles = {json.loads(p.read_text())["source"]["doc_id"]: json.loads(p.read_text())
                 for p in (args.out / "profiles").glob("*.json")}
 
@@ -225,6 +226,16 @@ def main(argv=None) -> int:
     print(f"\n{'ALL GOLD':40} {'field':22} {'P':>5} {'R':>5}")
     for name, t in totals.items():
         print(f"{'':40} {name:22} {_fmt(t.precision):>5} {_fmt(t.recall):>5}")
+    must = sum(t.must for t in totals.values())
+    found = sum(t.must_found for t in totals.values())
+    precisions = {n: t.precision for n, t in totals.items() if t.precision is not None}
+    worst = min(precisions, key=precisions.get) if precisions else None
+    if must:
+        print(f"{'':40} {'must-item recall':22} {found}/{must} = {found / must:.3f}; lowest field precision "
+              f"{worst} {precisions[worst]:.2f}" if worst else "")
+    results["summary"] = {"must_items": must, "must_found": found, "must_recall": round(found / must, 4) if must else None,
+                          "fields": {n: {"precision": t.precision, "recall": t.recall, "predicted": t.predicted,
+                                         "must": t.must} for n, t in totals.items()}}
 
     if args.dev and args.dev.exists():
         rows = hits = 0

@@ -15,7 +15,14 @@ import scispacy.abbreviation  # noqa: F401  (registers abbreviation_detector)
 DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "configs" / "pipeline.cfg"
 
 
+def load_nlp(config_path: str | Path | None = None) -> Language:
+    """The pipeline of `config_path` (default configs/pipeline.cfg), built once per process and config."""
+    return _load(str(Path(config_path or DEFAULT_CONFIG).resolve()))
+
+
 @lru_cache(maxsize=2)
-def load_nlp(config_path: str | Path = DEFAULT_CONFIG) -> Language:
+def _load(config_path: str) -> Language:
+    import pipeline.nlp.ner  # noqa: F401  (registers the model NER factory, for configs that use it)
+
     config = spacy.util.load_config(config_path)
     return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)

@@ -8,7 +8,7 @@ exact/lay/brand synonyms (narrow, related and abbreviation synonyms are left out
 spelling alone).
 
 Score: scispacy's cosine similarity between the char-3-gram TF-IDF vectors of the mention and of the best alias
-of the concept (1.0 = same 3-grams). A link is accepted at `MIN_SIMILARITY` (0.80) or above, and only to a concept
+of the concept (1.0 = same 3-grams). A link is accepted at `MIN_SIMILARITY` (0.85) or above, and only to a concept
 whose type the mention allows. The index is a derived file (`vocab/.cache/ann-<vocabulary hash>/`, ~1-2 minutes
 to build with `make ann`), rebuilt whenever the vocabulary changes; without it, approximate linking is skipped
 with one warning and exact linking works as before.
@@ -27,10 +27,11 @@ from pipeline.vocab.store import DEFAULT_VOCAB_DIR, Concept, Vocabulary, load_vo
 
 log = logging.getLogger(__name__)
 
-MIN_SIMILARITY = 0.80
+MIN_SIMILARITY = 0.85
 KB_TYPES = {"SYMPTOM", "DISEASE", "DRUG"}
 KB_PREFIXES = ("HP:", "MONDO:", "DRUGBANK:")
 KB_KINDS = {"label", "exact", "layperson", "brand", "entry", "overlay"}
+ALIASES_FILE = "alias_to_cuis.json"
 
 
 def index_dir(vocabulary: Vocabulary) -> Path:
@@ -75,7 +76,8 @@ def build_index(vocabulary: Vocabulary | None = None) -> Path:
     tmp.mkdir(parents=True, exist_ok=True)
     paths = LinkerPaths.from_directory(str(tmp))
     started = time.perf_counter()
-    aliases = sorted(knowledge_base(vocabulary).alias_to_cuis)
+    alias_to_cuis = knowledge_base(vocabulary).alias_to_cuis
+    aliases = sorted(alias_to_cuis)
     vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 3), min_df=10, dtype=numpy.float32)
     vectors = vectorizer.fit_transform(aliases)
     keep = numpy.asarray(vectors.sum(axis=1) != 0).reshape(-1)  # nmslib crashes on all-zero vectors
@@ -85,13 +87,18 @@ def build_index(vocabulary: Vocabulary | None = None) -> Path:
     with open(paths.concept_aliases_list, "w") as handle:
         json.dump(aliases, handle)
     scipy.sparse.save_npz(paths.tfidf_vectors, vectors.astype(numpy.float16))
+    with open(tmp / ALIASES_FILE, "w") as handle:  # the only part of the KB the candidate generator reads
+        json.dump({a: sorted(alias_to_cuis[a]) for a in aliases}, handle)
     index = nmslib.init(method="hnsw", space="cosinesimil_sparse", data_type=nmslib.DataType.SPARSE_VECTOR)
     index.addDataPointBatch(vectors)
     index.createIndex({**HNSW_PARAMS, "indexThreadQty": os.cpu_count() or 1}, print_progress=False)
     index.saveIndex(paths.ann_index)
-    if out.exists():
-        import shutil
+    import shutil
 
+    for stale in out.parent.glob("ann-*"):  # indexes of earlier vocabularies
+        if stale not in (out, tmp):
+            shutil.rmtree(stale, ignore_errors=True)
+    if out.exists():
         shutil.rmtree(out)
     tmp.rename(out)  # the index appears complete or not at all
     log.info("approximate-linking index: %d aliases in %.0fs -> %s", len(aliases), time.perf_counter() - started, out)
@@ -105,7 +112,7 @@ class ApproximateLinker:
         self.vocabulary = vocabulary
         paths = LinkerPaths.from_directory(str(directory))
         ann_index, vectorizer, aliases = _load(paths)
-        self.generator = CandidateGenerator(ann_index, vectorizer, aliases, knowledge_base(vocabulary))
+        self.generator = CandidateGenerator(ann_index, vectorizer, aliases, _AliasIndex(directory / ALIASES_FILE))
 
     def link(self, texts: list[str], allowed_types: list[set[str]], k: int = 15) -> list[tuple[Concept, float] | None]:
         """Best concept of an allowed type at MIN_SIMILARITY or above, per text (None when there is none)."""
@@ -125,6 +132,16 @@ class ApproximateLinker:
         return results
 
 
+class _AliasIndex:
+    """The alias → concept ids map of the KB, as saved with the index (building the whole KB takes seconds)."""
+
+    def __init__(self, path: Path) -> None:
+        import json
+
+        with open(path, encoding="utf-8") as handle:
+            self.alias_to_cuis = {alias: set(ids) for alias, ids in json.load(handle).items()}
+
+
 def _load(paths):
     from scispacy.candidate_generation import load_approximate_nearest_neighbours_index
     import joblib
@@ -140,7 +157,7 @@ def _load(paths):
 def load_approximate_linker() -> ApproximateLinker | None:
     vocabulary = load_vocabulary()
     directory = index_dir(vocabulary)
-    if not (directory / "nmslib_index.bin").exists():
+    if not (directory / ALIASES_FILE).exists():
         log.warning("no approximate-linking index at %s (run `make ann`); linking exact matches only", directory)
         return None
     return ApproximateLinker(vocabulary, directory)
