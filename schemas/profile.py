@@ -121,7 +121,7 @@ class Disease(BaseModel):
 class Mention(BaseModel):
     id: str
     text: str
-    label: str = Field(description="DISEASE, SYMPTOM, DRUG, PROCEDURE, CHEMICAL, INHERITANCE")
+    label: str = Field(description="DISEASE, SYMPTOM, DRUG, PROCEDURE, CHEMICAL, ORGANISM, INHERITANCE")
     start: int
     end: int
     sentence: int = Field(description="index of the sentence in the article")

@@ -294,6 +294,8 @@ class ProfileBuilder:
                 if m.label not in ("DISEASE", "SYMPTOM"):
                     if m.label == "INHERITANCE":
                         self._add_mention("inheritance", m, method=m.method)
+                    elif m.label == "ORGANISM" and cause_match and m.start - sentence.start >= cause_match.start():
+                        self._add_mention("causes", m, method=f"{m.method}+cue:cause")
                     continue
                 if kind == "research":
                     continue

@@ -180,9 +180,16 @@ def _fmt(value: float | None) -> str:
 
 
 def run_pipeline(paths: list[Path], out: Path, config: Path | None = None) -> None:
+    """A fresh run into the scratch folder `out`: profiles left by an earlier run must never be scored."""
+    import shutil
+
     from pipeline.runner import run
 
-    run(paths, out, progress=False, config=config)
+    if out.exists():
+        shutil.rmtree(out)
+    report = run(paths, out, progress=False, config=config)
+    for failure in report.failures:
+        print(f"FAILED {failure['doc_id']}: {failure['reason']}", file=sys.stderr)
 
 
 def main(argv=None) -> int:

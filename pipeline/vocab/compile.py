@@ -15,7 +15,8 @@ Concept types and their canonical sources:
 - DISEASE: MONDO (non-deprecated descendants of MONDO:0000001), xrefs from the SSSOM exact matches. A MeSH,
   DOID or Orphanet mapping is kept only when the target's name is one of the MONDO concept's names (some
   MONDO→MeSH/DOID mappings point at a parent or a subtype, e.g. ADHD). Compatible MeSH descriptors lend their
-  entry terms as synonyms; unmapped MeSH C/F03 descriptors become MESH: concepts.
+  entry terms as synonyms; unmapped MeSH C/F03 descriptors become MESH: concepts; MeSH B03/B04/B01.300
+  (bacteria, viruses, fungi) become ORGANISM concepts (causes of infections).
 - DRUG: DrugBank (open vocabulary), joined to a MeSH D descriptor by name; the descriptor lends its entry terms,
   its trade names (kind `brand`) and its pharmacological actions (drug classes). Other MeSH D descriptors are
   DRUG when they have a pharmacological action or sit under D26/D27/D06 (preparations, drug classes,
@@ -349,6 +350,8 @@ def _mesh_branch(trees: list[str]) -> str | None:
         return "symptom"
     if any(t.startswith(("C", "F03")) for t in trees):
         return "disease"
+    if any(t.startswith(("B03", "B04", "B01.300")) for t in trees):
+        return "organism"  # bacteria, viruses, fungi: what infections and food poisoning are caused by
     if any(t.startswith("E01") for t in trees):
         return "diagnostic"
     if any(t.startswith(("E02", "E03", "E04")) for t in trees):
@@ -457,6 +460,8 @@ def compile_vocabulary(lexicons: Path, project_vocab: Path) -> dict:
             concept = Concept(d.id, "SYMPTOM", d.name, "MeSH 2024", branch="symptom")
         elif branch in ("diagnostic", "therapeutic"):
             concept = Concept(d.id, "PROCEDURE", d.name, "MeSH 2024", branch=branch)
+        elif branch == "organism":
+            concept = Concept(d.id, "ORGANISM", d.name, "MeSH 2024", branch=branch)
         else:
             owners = {id(c): c for t in d.terms for c in drug_by_name.get(keyer(t), [])}
             if len(owners) == 1:

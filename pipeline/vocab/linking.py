@@ -29,8 +29,9 @@ SOURCE_RANK = {
     "PROCEDURE": ("MAXO", "MESH"),
     "CHEMICAL": ("MESH",),
     "INHERITANCE": ("HP",),
+    "ORGANISM": ("MESH",),
 }
-TYPE_RANK = ("DISEASE", "SYMPTOM", "DRUG", "PROCEDURE", "INHERITANCE", "CHEMICAL")
+TYPE_RANK = ("DISEASE", "SYMPTOM", "ORGANISM", "DRUG", "PROCEDURE", "INHERITANCE", "CHEMICAL")
 DISEASE_HEAD = re.compile(r"(disease|disorder|syndrome|oma|cancer|carcinoma|leuka?emia|infection|itis|deficiency|"
                           r"palsy|dystrophy|anemia|anaemia|pathy|osis|emia|sclerosis|atrophy|tumou?r)$", re.I)
 
@@ -39,9 +40,11 @@ def preferred_type(types: set[str], key: str) -> str:
     if "DISEASE" in types and "SYMPTOM" in types:
         last_word = key.split(" ")[-1]
         return "DISEASE" if DISEASE_HEAD.search(last_word) or key.isupper() and len(key) > 3 else "SYMPTOM"
+    if "ORGANISM" in types and "DISEASE" not in types:
+        return "ORGANISM"  # "Clostridium botulinum" names the bacterium before any product made from it
     if "DRUG" in types:
         return "DRUG"
-    return next(t for t in TYPE_RANK if t in types)
+    return next((t for t in TYPE_RANK if t in types), sorted(types)[0])
 
 
 def choose(candidates: list[Candidate], key: str) -> tuple[Candidate, float]:
