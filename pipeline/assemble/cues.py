@@ -31,12 +31,12 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                   r"(in|between|during|at|before|after)\b",
     "prognosis": r"\bprognosis\b|\boutlook\b|\bchance of (returning|recovery|survival|recovering)\b|\brecover|"
                  r"\breturn(ing)? to normal\b|\blife expectancy\b|\bfatal\b|\bsurvival\b|\brelief\b|"
-                 r"\birreversible\b|\blong[- ]lasting\b|\brecur|\bimprove|\bprogressive\b|\bresolves?\b|"
+                 r"\birreversible\b|\blong[- ]lasting\b|\brecur(s|red|rence|ring)?\b|\bimprove|\b(is|are) (\w+ )?progressive\b|\bresolves?\b|"
                  r"\bpersists?\b|\bremission\b",
     # prognosis statements that hold in any section (a treatment section's "There is no cure")
     "prognosis_strong": r"\bno (known )?cure\b|\bcannot be cured\b|\bincurable\b|\b(do|does) not survive\b|"
                         r"\blive into adulthood\b|\blife[- ]threatening\b|\bthroughout (their )?life\b|"
-                        r"\blife expectancy\b",
+                        r"\blife expectancy\b|\b(slowly|gradually|eventually) (improves?|recovers?|resolves?)\b",
     "symptom_list": r"\b(symptoms?|signs?|features?|manifestations?)\b[^.;]{0,60}?\b(include|includes|including|"
                     r"such as|are|may be|consist of)\b|\b(symptoms?|signs?)\s*:|\bcharacterized by\b|"
                     r"\bprimary (consequence|feature|manifestation)s?\b|\bmanifests? (as|with)\b|"

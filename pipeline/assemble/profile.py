@@ -613,7 +613,9 @@ class ProfileBuilder:
                     sentence.index, []))) or open_question and kind not in ("treatment",):
                 self._add("open_questions", f"{sentence.start}", statement, span,
                           "section:research" if kind == "research" else "cue:open-question")
-            elif kind in ("prognosis", "complications") and not any(sentence.start <= s < sentence.end for s in complications):
+            elif kind == "prognosis" or kind == "complications" and not any(
+                    sentence.start <= s < sentence.end for s in complications):
+                # a prognosis section's sentence is a prognosis statement even when it also names complications
                 self._add("prognosis", f"{sentence.start}", statement, span, f"section:{kind}")
             elif kind == "prognosis" or cue("prognosis_strong", sentence.text) or cue("prognosis", sentence.text) and kind not in ("treatment", "symptoms", "causes"):
                 if not any(sentence.start <= s < sentence.end for s in complications):

@@ -5,7 +5,8 @@ Why expand: medspaCy sends rules with token patterns to spaCy's token Matcher, w
 predicates ({"LOWER": {"IN": [...]}}) on every token of the document; with ~55 such default rules that was ~75 %
 of the assertion step. A pattern made only of LOWER-equals / LOWER-in-list tokens, some optional ("?"), matches
 exactly the finite set of phrases it spells out, so each becomes a literal rule (spaCy's PhraseMatcher, one hash
-lookup per token). Patterns using anything else stay token patterns.
+lookup per token). Patterns using anything else stay token patterns. A project rule whose phrase equals a
+default rule's (after expansion) replaces it, e.g. to give "negative for" a short scope.
 """
 
 from __future__ import annotations
@@ -69,5 +70,8 @@ def expand(rules) -> list:
 def load_rules(project_rules: Path, default_rules_path: str) -> list:
     from medspacy.context import ConTextRule
 
-    defaults = [r for r in ConTextRule.from_json(default_rules_path) if r.category != "FAMILY"]
-    return expand(defaults + ConTextRule.from_json(str(project_rules)))
+    ours = expand(ConTextRule.from_json(str(project_rules)))
+    overridden = {r.literal.lower() for r in ours}  # a project rule replaces the default with the same phrase
+    defaults = [r for r in expand(ConTextRule.from_json(default_rules_path))
+                if r.category != "FAMILY" and r.literal.lower() not in overridden]
+    return defaults + ours
