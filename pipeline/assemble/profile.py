@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from pipeline import __version__
 from pipeline.assemble import statistics as stats_rules
-from pipeline.assemble.cues import CATEGORY_ADJECTIVES, OUTCOME, POPULATION_WORDS, QUALIFIER, cue
+from pipeline.assemble.cues import CATEGORY_ADJECTIVES, CUES, OUTCOME, POPULATION_WORDS, QUALIFIER, cue
 from pipeline.assemble.genes import find_genes
 from pipeline.assemble.symptom_table import find_symptom_tables
 from pipeline.ingest.article import Article, Section
@@ -49,6 +49,8 @@ GENERIC_DISEASE_WORDS = {"tumor", "tumour", "cancer", "infection", "disease", "d
 ENUMERATION_EXCLUDED_KINDS = {"treatment", "diagnosis", "prevention", "research", "causes", "inheritance",
                               "references", "resources", "frequency", "prognosis", "complications"}
 ENUMERATION_SPLIT = re.compile(r"[^,;]+")
+CAUSE_PHRASE_END = re.compile(r"[,.;:()]|\s(?:which|that|who|when|where|while|because|but|or|in (?:the|a|an|some|most|many)|"
+                              r"such as|including|leading|resulting|causing)\b")
 ENUMERATION_LEAD = re.compile(r"\s*(?:and|or|also|may|might|can|often|usually|sometimes|frequently|are|is|be|"
                               r"have|has|having|a|an|the|other|some|their|his|her|including|such as|include|includes|"
                               r"like|as well as|especially|[-•*:])(?:\s+|$)", re.I)
@@ -325,6 +327,7 @@ class ProfileBuilder:
                     self._disease_as_symptom(m, "section" if kind == "symptoms" else "cue")
         self._symptom_tables()
         self._enumerated_symptoms()
+        self._cause_phrases()
         self._drop_generic_inheritance()
         category_ids = set(self.fields["categories"])
         for key in [k for k in self.fields["causes"] if k in category_ids]:
@@ -397,6 +400,29 @@ class ProfileBuilder:
                     continue  # covered by a vocabulary mention (whatever field it went to)
                 self._add("symptoms", item.lower(), lambda ev: Symptom(name=ev.text, evidence=[ev], method=""),
                           (start, end), f"enumeration+{'cue' if listed else 'section'}:symptom")
+
+    def _cause_phrases(self) -> None:
+        """The noun phrase right after a cause cue when no vocabulary term starts it ("caused by an autoimmune
+        response", "results from abnormal autoantibodies"): a name-only cause, up to the next clause boundary."""
+        for sentence in self.sentences:
+            kind = sentence.section.kind if sentence.section else "overview"
+            if kind in ("treatment", "research", "prevention", "references", "resources", "symptoms", "diagnosis"):
+                continue
+            if not self._usable(sentence.start, sentence.end) or self._in_table(sentence.start, sentence.end):
+                continue
+            mentions = self.by_sentence.get(sentence.index, [])
+            for match in CUES["cause"].finditer(sentence.text):
+                start = sentence.start + match.end()
+                boundary = CAUSE_PHRASE_END.search(self.text, start, sentence.end)
+                start, end = self._trim_item(start, boundary.start() if boundary else sentence.end)
+                item = self.text[start:end]
+                words = item.split()
+                if not 2 <= len(words) <= 6 or ENUMERATION_STOP.search(item) or not re.match(r"[A-Za-z]", item):
+                    continue
+                if any(m.start < end and start < m.end for m in mentions):
+                    continue  # a vocabulary term is there: the mention rules decided
+                self._add("causes", item.lower(), lambda ev: Fact(name=ev.text, evidence=[ev], method=""),
+                          (start, end), "phrase+cue:cause")
 
     def _trim_item(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
