@@ -9,6 +9,7 @@ MEDQUAD     ?= $(SHARED)/data/medquad
 CORPORA     ?= $(SHARED)/data/corpora
 OUT         ?= output
 BENCH_N     ?= 500
+CONFIG      ?= configs/pipeline.cfg
 
 .PHONY: install run test test-all eval eval-linking vocab ann schema medquad bench bench-all clean help train-ner eval-ner
 
@@ -33,7 +34,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	touch $@
 
 run: install vocab/.cache/ann.stamp
-	$(PY) -m pipeline extract raw --out $(OUT)
+	$(PY) -m pipeline extract raw --out $(OUT) --config $(CONFIG)
 
 test: install
 	$(PY) -m pytest -q -m "not slow"
@@ -42,7 +43,7 @@ test-all: install
 	$(PY) -m pytest -q
 
 eval: install
-	$(PY) -m pipeline.evaluation.score --gold gold --dev $(DEV)
+	$(PY) -m pipeline.evaluation.score --gold gold --dev $(DEV) --config $(CONFIG) --results results/eval-$(basename $(notdir $(CONFIG))).json
 
 # Evaluation-only extras (FastHPOCR baseline), installed once; real file target like .installed.
 $(VENV)/.eval-installed: requirements-eval.txt $(VENV)/.installed

@@ -213,6 +213,7 @@ class Assertion:
     """medspaCy ConText → one assertion per entity: absent > family > historical > hypothetical > possible."""
 
     def __init__(self, nlp: Language, rules_path: Optional[str]) -> None:
+        _import_medspacy_without_quickumls()
         from medspacy.context import ConText
 
         from pipeline.nlp import context_graph
@@ -244,3 +245,22 @@ class Assertion:
             else:
                 ent._.assertion = "present"
         return doc
+
+
+def _import_medspacy_without_quickumls() -> None:
+    """medspaCy's package __init__ imports QuickUMLS, and through it NLTK (~2 s of start-up), only to register a
+    UMLS matcher this pipeline never uses. Unless QuickUMLS is already loaded, a placeholder stands in for it while
+    medspaCy is imported; ConText does not touch it."""
+    import sys
+    import types
+
+    if "medspacy" in sys.modules or "quickumls" in sys.modules:
+        return
+    placeholder = types.ModuleType("quickumls")
+    placeholder.spacy_component = types.ModuleType("quickumls.spacy_component")
+    sys.modules["quickumls"] = placeholder
+    sys.modules["quickumls.spacy_component"] = placeholder.spacy_component
+    try:
+        import medspacy  # noqa: F401
+    finally:
+        del sys.modules["quickumls"], sys.modules["quickumls.spacy_component"]
