@@ -66,6 +66,8 @@ SUBSTANCE_AS_TARGET_BEFORE = re.compile(
 SUBSTANCE_AS_TARGET_AFTER = re.compile(
     r"^\s*-?\s*(chelat\w*|transport\w*|metabolism|levels?|accumulation|build-?up|deficiency|intake|absorption|"
     r"excretion|overload|toxicity|poisoning|injection|abuse|misuse|overdose|use disorder)\b", re.I)
+ANAPHORIC_DEFINITION = re.compile(r"\b(it|this (?:condition|disorder|disease|syndrome))\s+(?:is|may be)\s+(?:a|an)\b",
+                                  re.I)
 QUESTION_HEADING = re.compile(r"^(what|how|is|are|who|can|where|why|when|do|does)\b[^\n]*\?$", re.I)
 RESOURCE_LIST = re.compile(r"\bresources?\b|\borganizations?\b|\bfor more information\b|\bwebsites?\b", re.I)
 _WORD = re.compile(r"[\w'-]+")
@@ -501,7 +503,14 @@ class ProfileBuilder:
             mentions = self.by_sentence.get(sentence.index, [])
             focus = [m for m in mentions if self._is_focus(m)]
             definition = cue("definition", sentence.text)
-            if not focus or not definition or focus[0].start - sentence.start > definition.start():
+            # "it is an autoimmune condition", "this disorder is a ...": the article's subject by reference
+            anaphor = ANAPHORIC_DEFINITION.search(sentence.text)
+            if anaphor and definition and anaphor.end() >= definition.end() - 1:
+                focus = focus or [anaphor]
+            if not focus or not definition:
+                continue
+            first = focus[0].start - sentence.start if not hasattr(focus[0], "group") else focus[0].start()
+            if first > definition.start():
                 continue
             predicate_start = sentence.start + definition.end()
             stop = re.search(r"[.;]|\b(that|which|characterized|caused|in which)\b", sentence.text[definition.end():])
@@ -514,8 +523,8 @@ class ProfileBuilder:
                 if not label:
                     continue
                 start = predicate_start + word.start()
-                if any(m.start <= start < m.end for m in mentions):
-                    continue  # already inside a linked mention ("neurological disorder")
+                if any(m.start <= start < m.end and m.label == "DISEASE" for m in mentions):
+                    continue  # already inside a linked disease mention ("neurological disorder")
                 concept = next((c.concept for c in self.vocabulary.lookup(_simple_key(label))
                                 if c.concept.type == "DISEASE"), None)
                 key = concept.id if concept else label
@@ -523,7 +532,6 @@ class ProfileBuilder:
                     name=ev.text.lower() if concept is None else f"{ev.text.lower()} disorder",
                     concept_id=concept.id if concept else None, concept_label=concept.label if concept else None,
                     evidence=[ev], method=""), (start, start + len(word.group(0))), "category-adjective+definition")
-            break
 
     def _treatment(self, m: MentionRecord, sentence: Sentence, mentions: list[MentionRecord]) -> None:
         if RESOURCE_LIST.search(self._list_intro(sentence)):
