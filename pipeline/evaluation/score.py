@@ -168,10 +168,13 @@ def sidecar_checks(profile: dict, ref: dict, text: str) -> dict:
     rows = [r for r in ref.get("symptoms_hpo_table") or [] if r.get("hpo_id") and r.get("hpo_branch") == "phenotypic_abnormality"]
     present = [r for r in rows if _fold(r["label_in_source"]) in _fold(text)]
     if present:
-        found = {s.get("concept_id") for s in profile.get("symptoms", [])}
+        found = {s.get("concept_id"): s for s in profile.get("symptoms", [])}
         hits = [r for r in present if r["hpo_id"] in found]
+        with_frequency = [r for r in hits if r.get("frequency_in_source")]
+        frequency_ok = [r for r in with_frequency if found[r["hpo_id"]].get("frequency") == r["frequency_in_source"]]
         result.update(table_rows=len(present), table_hits=len(hits),
-                      table_missed=[r["label_in_source"] for r in present if r["hpo_id"] not in found])
+                      table_missed=[r["label_in_source"] for r in present if r["hpo_id"] not in found],
+                      table_rows_with_frequency=len(with_frequency), table_frequency_attached=len(frequency_ok))
     return result
 
 
@@ -265,6 +268,11 @@ def main(argv=None) -> int:
         if rows:
             print(f"{'GARD symptom tables, HPO-id recall':48}        {hits}/{rows} = {hits / rows:.3f}")
             results["gard_table_hpo_recall"] = round(hits / rows, 4)
+            stated = sum(c.get("table_rows_with_frequency", 0) for c in results["sidecars"].values())
+            attached = sum(c.get("table_frequency_attached", 0) for c in results["sidecars"].values())
+            if stated:
+                print(f"{'  found rows whose stated frequency is attached':48}        {attached}/{stated}")
+                results["gard_table_frequency_attached"] = round(attached / stated, 4)
     args.results.parent.mkdir(parents=True, exist_ok=True)
     args.results.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
     return 0
