@@ -1,6 +1,5 @@
 """The ConText speed-ups (literal expansion of token patterns, indexed graph) change no assertion."""
 
-from pathlib import Path
 
 from pipeline.nlp.context_rules import literal_phrases
 from tests.conftest import OMS, ROOT

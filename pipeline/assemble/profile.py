@@ -41,7 +41,7 @@ from pipeline.nlp.records import MentionRecord, NlpResult
 from pipeline.vocab.normalize import key_of_tokens
 from pipeline.vocab.store import load_vocabulary
 from schemas.profile import (Agent, Disease, DiseaseProfile, Evidence, Fact, Mention, Provenance, Reference, Source,
-                             Statistic, Symptom, Treatment)
+                             Symptom, Treatment)
 
 EXCLUDED_SECTIONS = {"references", "resources"}
 FACT_ASSERTIONS_EXCLUDED = {"absent"}
