@@ -148,12 +148,30 @@ def hpo_concepts(path: Path) -> tuple[list[Concept], str]:
         for name, kind in list(concept.terms.items()):
             for variant in hpo_name_variants(name):
                 concept.add_term(variant, kind if kind != "label" else "exact")
+            if ctype == "SYMPTOM" and kind in ("label", "exact", "layperson"):
+                for adjective in adjective_forms(name):
+                    concept.add_term(adjective, "related")
         for xref in term.xrefs:
             if xref.id.startswith(("UMLS:", "MSH:")):
                 concept.xrefs.add(xref.id.replace("MSH:", "MESH:"))
         concepts.append(concept)
     add_of_phrasings(concepts)
     return concepts, version
+
+
+_ADJECTIVE_ENDINGS = (("ation", "ated"), ("osis", "otic"), ("ia", "ic"), ("y", "ic"))
+
+
+def adjective_forms(name: str) -> list[str]:
+    """How lay writing states a one-word finding as a state: "lethargic" (Lethargy), "anemic" (Anemia),
+    "constipated" (Constipation), "cyanotic" (Cyanosis). Only single words long enough to be unambiguous."""
+    if " " in name or "-" in name or len(name) < 6 or not name.isalpha():
+        return []
+    lower = name.lower()
+    for noun, adjective in _ADJECTIVE_ENDINGS:
+        if lower.endswith(noun) and len(lower) - len(noun) >= 4:
+            return [lower[: -len(noun)] + adjective]
+    return []
 
 
 _ABNORMAL_MORPHOLOGY = re.compile(r"^Abnormal (?:morphology of (?:the )?(?P<y>[a-z][\w -]+)|(?P<x>[a-z][\w -]+?) morphology)$",
