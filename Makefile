@@ -33,7 +33,8 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-run: install vocab/.cache/ann.stamp
+# The NER pipeline links model-only spans through the approximate-linking index; the default one needs none.
+run: install $(if $(findstring ner,$(CONFIG)),vocab/.cache/ann.stamp)
 	$(PY) -m pipeline extract raw --out $(OUT) --config $(CONFIG)
 
 test: install
@@ -42,7 +43,7 @@ test: install
 test-all: install
 	$(PY) -m pytest -q
 
-eval: install
+eval: install $(if $(findstring ner,$(CONFIG)),vocab/.cache/ann.stamp)
 	$(PY) -m pipeline.evaluation.score --gold gold --dev $(DEV) --config $(CONFIG) --results results/eval-$(basename $(notdir $(CONFIG))).json
 
 # Evaluation-only extras (FastHPOCR baseline), installed once; real file target like .installed.
