@@ -70,6 +70,12 @@ def test_disease_and_symptom_terms_are_typed_by_their_head(vocab):
     ("In adults, tumor removal often does not help.", "tumor removal", "present"),
     ("Any child who has OMS will be tested.", "OMS", "present"),
     ("Her mother had epilepsy.", "epilepsy", "family"),
+    ("They have fevers in the absence of an infection and may also have seizures.", "seizures", "possible"),
+    ("Fevers occur in the absence of infection.", "infection", "absent"),
+    ("Most are negative for rheumatoid factor and the biopsy shows chondritis.", "biopsy", "present"),
+    ("Children who dont have seizures do well.", "seizures", "absent"),
+    ("No one yet knows whether ataxia is permanent.", "ataxia", "possible"),
+    ("Ataxia rarely occurs.", "Ataxia", "possible"),
 ])
 def test_assertion_cues(nlp, sentence, term, assertion):
     doc = nlp(sentence)
