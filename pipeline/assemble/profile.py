@@ -32,6 +32,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from pipeline import __version__
+from pipeline.assemble import phrases
 from pipeline.assemble import statistics as stats_rules
 from pipeline.assemble.cues import CATEGORY_ADJECTIVES, CUES, OUTCOME, POPULATION_WORDS, QUALIFIER, cue
 from pipeline.assemble.genes import find_genes
@@ -46,18 +47,6 @@ from schemas.profile import (Agent, Disease, DiseaseProfile, Evidence, Fact, Men
 EXCLUDED_SECTIONS = {"references", "resources"}
 FACT_ASSERTIONS_EXCLUDED = {"absent"}
 GENERIC_DISEASE_WORDS = {"tumor", "tumour", "cancer", "infection", "disease", "disorder", "neoplasm", "condition"}
-ENUMERATION_EXCLUDED_KINDS = {"treatment", "diagnosis", "prevention", "research", "causes", "inheritance",
-                              "references", "resources", "frequency", "prognosis", "complications"}
-ENUMERATION_SPLIT = re.compile(r"[^,;]+")
-CAUSE_PHRASE_END = re.compile(r"[,.;:()]|\s(?:which|that|who|when|where|while|because|but|or|in (?:the|a|an|some|most|many)|"
-                              r"such as|including|leading|resulting|causing)\b")
-ENUMERATION_LEAD = re.compile(r"\s*(?:and|or|also|may|might|can|often|usually|sometimes|frequently|are|is|be|"
-                              r"have|has|having|a|an|the|other|some|their|his|her|including|such as|include|includes|"
-                              r"like|as well as|especially|[-•*:])(?:\s+|$)", re.I)
-ENUMERATION_STOP = re.compile(r"\b(which|that|who|whom|whose|when|where|while|because|if|this|these|those|it|they|"
-                              r"them|there|than|people|individuals|patients|person|children|adults|symptoms?|signs?|"
-                              r"features?|disease|disorder|condition|syndrome|rare|common|affected|occurs?|"
-                              r"typically|lasting|seen|reported|found|called|known)\b|\d", re.I)
 # A drug-like word that is what a treatment acts on or a substance being misused, not what is given.
 SUBSTANCE_AS_TARGET_BEFORE = re.compile(
     r"\b(remov\w*|reduc\w*|lower\w*|decreas\w*|eliminat\w*|excess(ive)?|absorption of|excretion of|"
@@ -370,12 +359,10 @@ class ProfileBuilder:
                 fact.frequency = row.frequency
 
     def _enumerated_symptoms(self) -> None:
-        """Items of a symptom enumeration that no vocabulary term covers ("poorly articulated speech", "feed
-        poorly"): name-only symptom facts, so a curator sees them and can assign an id. Only short noun or verb
-        phrases; clauses (which/that/when ...) and numbers are not items."""
+        """Items of a symptom enumeration no vocabulary term covers: name-only symptoms (`phrases.py`)."""
         for sentence in self.sentences:
             kind = sentence.section.kind if sentence.section else "overview"
-            if kind in ENUMERATION_EXCLUDED_KINDS or not self._usable(sentence.start, sentence.end):
+            if kind in phrases.ENUMERATION_EXCLUDED_KINDS or not self._usable(sentence.start, sentence.end):
                 continue
             if self._in_table(sentence.start, sentence.end) or self._heading_like(sentence):
                 continue
@@ -389,60 +376,28 @@ class ProfileBuilder:
             mentions = self.by_sentence.get(sentence.index, [])
             if any(m.assertion in FACT_ASSERTIONS_EXCLUDED for m in mentions):
                 continue  # a negated enumeration lists what is absent
-            segment = self.text[segment_start:sentence.end]
-            for part in ENUMERATION_SPLIT.finditer(segment):
-                start, end = self._trim_item(segment_start + part.start(), segment_start + part.end())
-                item = self.text[start:end]
-                words = item.split()
-                if not 1 <= len(words) <= 6 or ENUMERATION_STOP.search(item) or not re.search(r"[a-z]{3}", item):
-                    continue
-                if len(words) == 1 and not item.lower().endswith(("ness", "ity", "ia", "osis", "itis", "ed", "ing")):
-                    continue  # a lone ordinary word is rarely a finding on its own
+            for start, end in phrases.enumeration_items(self.text, segment_start, sentence.end):
                 if any(m.start < end and start < m.end for m in mentions):
                     continue  # covered by a vocabulary mention (whatever field it went to)
-                self._add("symptoms", item.lower(), lambda ev: Symptom(name=ev.text, evidence=[ev], method=""),
-                          (start, end), f"enumeration+{'cue' if listed else 'section'}:symptom")
+                self._add("symptoms", self.text[start:end].lower(), lambda ev: Symptom(
+                    name=ev.text, evidence=[ev], method=""), (start, end),
+                    f"enumeration+{'cue' if listed else 'section'}:symptom")
 
     def _cause_phrases(self) -> None:
-        """The noun phrase right after a cause cue when no vocabulary term starts it ("caused by an autoimmune
-        response", "results from abnormal autoantibodies"): a name-only cause, up to the next clause boundary."""
+        """The noun phrase after a cause cue when no vocabulary term starts it: a name-only cause (`phrases.py`)."""
         for sentence in self.sentences:
             kind = sentence.section.kind if sentence.section else "overview"
-            if kind in ("treatment", "research", "prevention", "references", "resources", "symptoms", "diagnosis"):
+            if kind in phrases.CAUSE_PHRASE_EXCLUDED_KINDS or not self._usable(sentence.start, sentence.end):
                 continue
-            if not self._usable(sentence.start, sentence.end) or self._in_table(sentence.start, sentence.end):
+            if self._in_table(sentence.start, sentence.end):
                 continue
             mentions = self.by_sentence.get(sentence.index, [])
             for match in CUES["cause"].finditer(sentence.text):
-                start = sentence.start + match.end()
-                boundary = CAUSE_PHRASE_END.search(self.text, start, sentence.end)
-                start, end = self._trim_item(start, boundary.start() if boundary else sentence.end)
-                item = self.text[start:end]
-                words = item.split()
-                if not 2 <= len(words) <= 6 or ENUMERATION_STOP.search(item) or not re.match(r"[A-Za-z]", item):
-                    continue
-                if any(m.start < end and start < m.end for m in mentions):
+                span = phrases.cause_phrase(self.text, sentence.start + match.end(), sentence.end)
+                if span is None or any(m.start < span[1] and span[0] < m.end for m in mentions):
                     continue  # a vocabulary term is there: the mention rules decided
-                self._add("causes", item.lower(), lambda ev: Fact(name=ev.text, evidence=[ev], method=""),
-                          (start, end), "phrase+cue:cause")
-
-    def _trim_item(self, start: int, end: int) -> tuple[int, int]:
-        text = self.text
-        while start < end and text[start].isspace():
-            start += 1
-        while True:
-            lead = ENUMERATION_LEAD.match(text, start, end)
-            if not lead or lead.end() == start:
-                break
-            start = lead.end()
-        while end > start and text[end - 1] in " .,;:)(\n\"'":
-            end -= 1
-        paren = text.find("(", start, end)
-        if paren != -1:  # "small head size (microcephaly": the parenthesis names it again
-            end = paren
-            while end > start and text[end - 1] == " ":
-                end -= 1
-        return start, end
+                self._add("causes", self.text[span[0]:span[1]].lower(), lambda ev: Fact(
+                    name=ev.text, evidence=[ev], method=""), span, "phrase+cue:cause")
 
     def _drop_generic_inheritance(self) -> None:
         """"X-linked" next to "X-linked dominant": the article states the specific pattern; the bare one is the

@@ -1,0 +1,73 @@
+"""Phrases no vocabulary term covers, cut out of a sentence as name-only facts a curator can map to an id.
+
+- enumeration items: "Symptoms include poorly articulated speech, decrease in muscle tone and feeding
+  difficulties" → each comma/semicolon-separated item of 1–6 words after the list cue (or the whole bulleted
+  line in a symptoms section), fillers ("and", "may", "have", "the" …) trimmed from its start and a parenthesised
+  restatement from its end; clauses (which/that/when …), numbers, people words and lone ordinary words are not
+  items;
+- cause phrases: the 2–6-word noun phrase right after a cause cue, up to the next clause boundary ("caused by an
+  autoimmune response in which …" → "autoimmune response").
+The assembly decides where they go and skips any that overlap a vocabulary mention.
+"""
+
+from __future__ import annotations
+
+import re
+
+ENUMERATION_EXCLUDED_KINDS = {"treatment", "diagnosis", "prevention", "research", "causes", "inheritance",
+                              "references", "resources", "frequency", "prognosis", "complications"}
+ENUMERATION_SPLIT = re.compile(r"[^,;]+")
+CAUSE_PHRASE_END = re.compile(r"[,.;:()]|\s(?:which|that|who|when|where|while|because|but|or|in (?:the|a|an|some|most|many)|"
+                              r"such as|including|leading|resulting|causing)\b")
+ENUMERATION_LEAD = re.compile(r"\s*(?:and|or|also|may|might|can|often|usually|sometimes|frequently|are|is|be|"
+                              r"have|has|having|a|an|the|other|some|their|his|her|including|such as|include|includes|"
+                              r"like|as well as|especially|[-•*:])(?:\s+|$)", re.I)
+ENUMERATION_STOP = re.compile(r"\b(which|that|who|whom|whose|when|where|while|because|if|this|these|those|it|they|"
+                              r"them|there|than|people|individuals|patients|person|children|adults|symptoms?|signs?|"
+                              r"features?|disease|disorder|condition|syndrome|rare|common|affected|occurs?|"
+                              r"typically|lasting|seen|reported|found|called|known)\b|\d", re.I)
+CAUSE_PHRASE_EXCLUDED_KINDS = {"treatment", "research", "prevention", "references", "resources", "symptoms",
+                               "diagnosis"}
+_FINDING_ENDINGS = ("ness", "ity", "ia", "osis", "itis", "ed", "ing")
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Leading fillers, trailing punctuation and a trailing "(restatement" off text[start:end]."""
+    while start < end and text[start].isspace():
+        start += 1
+    while True:
+        lead = ENUMERATION_LEAD.match(text, start, end)
+        if not lead or lead.end() == start:
+            break
+        start = lead.end()
+    while end > start and text[end - 1] in " .,;:)(\n\"'":
+        end -= 1
+    paren = text.find("(", start, end)
+    if paren != -1:  # "small head size (microcephaly": the parenthesis names it again
+        end = paren
+        while end > start and text[end - 1] == " ":
+            end -= 1
+    return start, end
+
+
+def enumeration_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    items = []
+    for part in ENUMERATION_SPLIT.finditer(text, start, end):
+        item_start, item_end = trim(text, part.start(), part.end())
+        item = text[item_start:item_end]
+        words = item.split()
+        if not 1 <= len(words) <= 6 or ENUMERATION_STOP.search(item) or not re.search(r"[a-z]{3}", item):
+            continue
+        if len(words) == 1 and not item.lower().endswith(_FINDING_ENDINGS):
+            continue  # a lone ordinary word is rarely a finding on its own
+        items.append((item_start, item_end))
+    return items
+
+
+def cause_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
+    boundary = CAUSE_PHRASE_END.search(text, start, end)
+    start, end = trim(text, start, boundary.start() if boundary else end)
+    item = text[start:end]
+    if not 2 <= len(item.split()) <= 6 or ENUMERATION_STOP.search(item) or not re.match(r"[A-Za-z]", item):
+        return None
+    return start, end
