@@ -85,3 +85,16 @@ def test_diseases_in_a_symptom_list_are_symptoms_linked_to_hpo(nlp):
     text = "Botulism\n\nBotulism is a rare illness. Symptoms include anemia, seizures and double vision.\n"
     profile = profile_for(text, nlp)
     assert {"HP:0001903", "HP:0001250", "HP:0000651"} <= {s.concept_id for s in profile.symptoms}
+
+
+def test_enumeration_items_and_cause_phrases():
+    from pipeline.assemble.phrases import cause_phrase, enumeration_items
+
+    text = "Symptoms include poorly articulated speech, a decrease in muscle tone (hypotonia), which is common, and 3 more."
+    start = text.index("poorly")
+    items = [text[s:e] for s, e in enumeration_items(text, start, len(text))]
+    assert items == ["poorly articulated speech", "decrease in muscle tone"]
+    text = "It is caused by an autoimmune response in which antibodies attack nerves."
+    span = cause_phrase(text, text.index("by") + 2, len(text))
+    assert text[span[0]:span[1]] == "autoimmune response"
+    assert cause_phrase("It is caused by it.", 15, 19) is None

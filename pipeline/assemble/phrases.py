@@ -17,7 +17,7 @@ import re
 ENUMERATION_EXCLUDED_KINDS = {"treatment", "diagnosis", "prevention", "research", "causes", "inheritance",
                               "references", "resources", "frequency", "prognosis", "complications"}
 ENUMERATION_SPLIT = re.compile(r"[^,;]+")
-CAUSE_PHRASE_END = re.compile(r"[,.;:()]|\s(?:which|that|who|when|where|while|because|but|or|in (?:the|a|an|some|most|many)|"
+CAUSE_PHRASE_END = re.compile(r"[,.;:()]|\s(?:which|that|who|when|where|while|because|but|or|in (?:which|whom|the|a|an|some|most|many)|"
                               r"such as|including|leading|resulting|causing)\b")
 ENUMERATION_LEAD = re.compile(r"\s*(?:and|or|also|may|might|can|often|usually|sometimes|frequently|are|is|be|"
                               r"have|has|having|a|an|the|other|some|their|his|her|including|such as|include|includes|"
