@@ -98,3 +98,15 @@ def test_enumeration_items_and_cause_phrases():
     span = cause_phrase(text, text.index("by") + 2, len(text))
     assert text[span[0]:span[1]] == "autoimmune response"
     assert cause_phrase("It is caused by it.", 15, 19) is None
+
+
+def test_each_drug_list_keeps_its_own_head_and_brands(nlp):
+    text = ("Myasthenia gravis\n\nTreatment\nTreatment options include acetylcholinesterase inhibitors such as "
+            "pyridostigmine (Mestinon), corticosteroids such as prednisone, immunosuppressants like azathioprine, "
+            "and plasmapheresis.\n")
+    treatments = {t.name: t for t in profile_for(text, nlp).treatments}
+    assert [(a.name, a.brand_names) for a in treatments["acetylcholinesterase inhibitors"].agents] == [
+        ("pyridostigmine", ["Mestinon"])]
+    assert [a.name for a in treatments["corticosteroids"].agents] == ["prednisone"]
+    assert [a.name for a in treatments["immunosuppressants"].agents] == ["azathioprine"]
+    assert "plasmapheresis" in treatments  # a procedure is never a drug class's member

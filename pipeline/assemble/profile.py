@@ -57,6 +57,8 @@ SUBSTANCE_AS_TARGET_AFTER = re.compile(
     r"excretion|overload|toxicity|poisoning|injection|abuse|misuse|overdose|use disorder)\b", re.I)
 ANAPHORIC_DEFINITION = re.compile(r"\b(it|this (?:condition|disorder|disease|syndrome))\s+(?:is|may be)\s+(?:a|an)\b",
                                   re.I)
+MEMBER_CUE = re.compile(r"\b(such as|including|like|e\.g\.|for example)\b(?=[^.;]*$)", re.I)
+MEMBER_CUE_AFTER = re.compile(r"\s*(?:,\s*)?(such as|including|like|e\.g\.)\b", re.I)
 QUESTION_HEADING = re.compile(r"^(what|how|is|are|who|can|where|why|when|do|does)\b[^\n]*\?$", re.I)
 RESOURCE_LIST = re.compile(r"\bresources?\b|\borganizations?\b|\bfor more information\b|\bwebsites?\b", re.I)
 _WORD = re.compile(r"[\w'-]+")
@@ -501,28 +503,16 @@ class ProfileBuilder:
             return  # the description after " - " explains the item; it adds no treatment
         before = self.text[clause_start:m.start]
         peers = [x for x in mentions if x.label in ("DRUG", "PROCEDURE") and clause_start <= x.start < m.start]
-        member = re.search(r"(such as|including|like|e\.g\.)[^.;]*$", before, re.I)
-        # "steroids such as prednisone": the head comes before "such as"; in "treatment such as chemotherapy,
-        # surgery, or radiation" every listed item is a treatment of its own
-        if peers and member and clause_start + member.start() < peers[0].end:
-            member = None
-        if peers and (cue("member", before[: m.start - clause_start].rstrip(" ,")) or member):
-            head = next((f for f in self.fields["treatments"].values()
-                         if any(e.start == peers[0].start for e in f.evidence)), None)
-            if head is not None:
-                if all(a.concept_id != m.concept_id or a.name != m.text for a in head.agents):
-                    concept = self.vocabulary.concepts.get(m.concept_id)
-                    head.agents.append(Agent(name=m.text, concept_id=m.concept_id, concept_label=m.concept_label,
-                                             drug_class=list(concept.classes) if concept else [],
-                                             evidence=[_evidence(self.text, m.start, m.end)]))
-                return
-        if peers and re.search(r"\(\s*$", before):
-            head = next((f for f in self.fields["treatments"].values()
-                         if any(e.start == peers[-1].start for e in f.evidence)), None)
-            if head is not None and head.concept_id == m.concept_id:
-                if m.text not in head.brand_names and m.method.endswith("brand"):
-                    head.brand_names.append(m.text)
-                return
+        if peers and re.search(r"\(\s*$", before) and self._attach_brand(m, peers[-1]):
+            return  # "pyridostigmine (Mestinon)": a brand of the drug just named
+        head = self._member_head(m, before, clause_start, peers)
+        if head is not None:
+            if all(a.concept_id != m.concept_id or a.name != m.text for a in head.agents):
+                concept = self.vocabulary.concepts.get(m.concept_id)
+                head.agents.append(Agent(name=m.text, concept_id=m.concept_id, concept_label=m.concept_label,
+                                         drug_class=list(concept.classes) if concept else [],
+                                         evidence=[_evidence(self.text, m.start, m.end)]))
+            return
         concept = self.vocabulary.concepts.get(m.concept_id)
         kind = ("drug class" if concept and concept.branch == "drug_class" else "drug") if m.label == "DRUG" else (
             "procedure" if concept and concept.id.startswith(("MAXO", "MESH")) else "therapy")
@@ -538,6 +528,36 @@ class ProfileBuilder:
                 start, end = clause_start + q.start(), clause_start + q.end()
                 if all((e.start, e.end) != (start, end) for e in target) and not (m.start <= start < m.end):
                     target.append(_evidence(self.text, start, end))
+
+    def _member_head(self, m: MentionRecord, before: str, clause_start: int, peers: list[MentionRecord]):
+        """The treatment `m` is a named member of: "steroids such as prednisone, dexamethasone" → steroids.
+        The head is the treatment named right before the nearest "such as / including / like"; a mention that opens
+        its own list ("corticosteroids such as ...") is a head itself; a procedure is never a drug's member; in
+        "treatment such as chemotherapy, surgery" no treatment precedes the cue, so each item stands alone."""
+        if MEMBER_CUE_AFTER.match(self.text, m.end) or m.label != "DRUG":
+            return None
+        cues = list(MEMBER_CUE.finditer(before))
+        if not cues:
+            return None
+        cue_start = clause_start + cues[-1].start()
+        named = [x for x in peers if x.end <= cue_start]
+        if not named:
+            return None
+        return next((f for f in self.fields["treatments"].values()
+                     if any(e.start == named[-1].start for e in f.evidence)), None)
+
+    def _attach_brand(self, m: MentionRecord, previous: MentionRecord) -> bool:
+        """A parenthesised brand of the treatment or agent named just before it; False when it is not one."""
+        if previous.concept_id != m.concept_id or not m.method.endswith("brand"):
+            return False
+        for fact in self.fields["treatments"].values():
+            holders = [fact] if any(e.start == previous.start for e in fact.evidence) else [
+                a for a in fact.agents if any(e.start == previous.start for e in a.evidence)]
+            for holder in holders:
+                if m.text not in holder.brand_names:
+                    holder.brand_names.append(m.text)
+                return True
+        return False
 
     def _coordinated_phrases(self) -> None:
         """'learning and behavior problems', 'physical and mental disabilities': coordinated heads the matcher
