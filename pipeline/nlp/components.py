@@ -181,8 +181,8 @@ class VocabMatcher:
         spans_out = list(spans)
         for short in doc._.abbreviations:
             long_form = short._.long_form
-            if long_form is None:
-                continue
+            if long_form is None or not _looks_like_abbreviation(short.text):
+                continue  # "pyridostigmine (Mestinon)": a name in parentheses, not a short form
             target = next((s for s in spans if s.start >= long_form.start and s.end <= long_form.end
                            and s.end - s.start == max((x.end - x.start) for x in spans
                                                       if x.start >= long_form.start and x.end <= long_form.end)), None)
@@ -245,6 +245,12 @@ class Assertion:
             else:
                 ent._.assertion = "present"
         return doc
+
+
+def _looks_like_abbreviation(text: str) -> bool:
+    """Short forms have two or more capitals or digits ("OMS", "IVIg", "5-FU"); a parenthesised brand or word
+    ("Mestinon", "dancing eyes") that Schwartz-Hearst pairs with some earlier phrase is not one."""
+    return sum(1 for c in text if c.isupper() or c.isdigit()) >= 2 and len(text) <= 12
 
 
 def _import_medspacy_without_quickumls() -> None:
