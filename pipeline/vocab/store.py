@@ -130,6 +130,11 @@ def _read_tsv(path: Path):
         yield from csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8"), delimiter="\t")
 
 
+def load_vocabulary(directory: str | Path | None = None) -> Vocabulary:
+    """The vocabulary in `directory` (default vocab/), loaded once per process however the path is spelled."""
+    return _load(str(Path(directory or DEFAULT_VOCAB_DIR).resolve()))
+
+
 @lru_cache(maxsize=4)
-def load_vocabulary(directory: str | Path = DEFAULT_VOCAB_DIR) -> Vocabulary:
+def _load(directory: str) -> Vocabulary:
     return Vocabulary(Path(directory))
