@@ -5,8 +5,10 @@ Training Docs are built from PubTator raw text (title + " " + abstract) tokenise
 ``alignment_mode="expand"`` — and every mention that needed expanding, failed, or collided with another is counted.
 Evaluation Docs for the IOB files keep the given tokens (``Doc(words=..., spaces=...)``).
 
-    python -m pipeline.training.corpora --corpora ../shared/data/corpora --out build/ner/corpus \
+    python -m pipeline.training.corpora --corpora $CORPORA --out build/ner/corpus \
         --train bc5cdr_train,bc5cdr_dev --dev bc5cdr_dev
+
+(`make train-ner` / `make eval-ner` pass the shared corpora as CORPORA and MEDQUAD; build time only.)
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """Entity-level evaluation of the NER model on BC5CDR test, NCBI-disease test and BioRED test.
 
-    python -m pipeline.training.eval_ner --model models/ner_bc5cdr --corpora ../shared/data/corpora
+    python -m pipeline.training.eval_ner --model models/ner_bc5cdr --corpora $CORPORA
+
+(`make train-ner` / `make eval-ner` pass the shared corpora as CORPORA and MEDQUAD; build time only.)
 
 * BC5CDR test / NCBI-disease test: the IOB files (the ones scispacy and BioBERT report on). Docs are built from the
   given tokens (``Doc(words=..., spaces=...)``) and the trained pipeline's components run on them, so the tokenizer is
@@ -171,7 +173,7 @@ def package(model: Path, dest: Path, res: dict, train_dir: Path | None) -> None:
             "version": "0.1.0",
             "description": "CHEMICAL/DISEASE NER (spaCy CNN tok2vec + transition NER, CPU) trained on BC5CDR "
             "with the scispacy tokenizer (disease_profiles.scispacy_tokenizer.v1). Issue 4.",
-            "license": "MIT (code); BC5CDR annotations: research use, see ../shared/data/corpora/SOURCES.md",
+            "license": "MIT (code); BC5CDR annotations: research use, see README \"Data credits and licences\"",
             "labels": {"ner": list(nlp.get_pipe("ner").labels)},
             "training_data": {
                 "train_sets": info.get("alignment", {}).get("train"),

@@ -6,8 +6,10 @@ of those test sets is dropped wherever it appears), the HPO GSC-2024 texts, and 
 is trained with one worker and a fixed seed, and the ROWS most frequent words are written in word2vec text format
 for ``spacy init vectors ... --attr LOWER``.
 
-    python -m pipeline.training.vectors --corpora ../shared/data/corpora --medquad ../shared/data/medquad \
+    python -m pipeline.training.vectors --corpora $CORPORA --medquad $MEDQUAD \
         --out build/ner/vectors.txt.gz --rows 20000 --dim 100
+
+(`make train-ner` / `make eval-ner` pass the shared corpora as CORPORA and MEDQUAD; build time only.)
 """
 
 from __future__ import annotations
