@@ -59,6 +59,14 @@ ANAPHORIC_DEFINITION = re.compile(r"\b(it|this (?:condition|disorder|disease|syn
                                   re.I)
 MEMBER_CUE = re.compile(r"\b(such as|including|like|e\.g\.|for example)\b(?=[^.;]*$)", re.I)
 MEMBER_CUE_AFTER = re.compile(r"\s*(?:,\s*)?(such as|including|like|e\.g\.)\b", re.I)
+# "a European rare disease database", "the Muscular Dystrophy Association": the term names a resource, not a finding
+NAMES_AN_INSTITUTION = re.compile(r"\s+(database|registry|network|organi[sz]ation|foundation|association|society|"
+                                  r"cent(er|re)|clinic|institute|program(me)?|alliance|coalition)s?\b", re.I)
+# the head of a definition's predicate: "a rare but serious paralytic illness" → "paralytic illness"
+CATEGORY_HEAD = re.compile(r"\b(?:(?:a|an)\s+)?((?:[a-z-]+\s+){0,2}?(?:disorder|disease|illness|condition|syndrome)s?)\b")
+EVALUATIVE_WORDS = frozenset({"serious", "severe", "very", "life-threatening", "uncommon", "common", "but", "and",
+                              "potentially", "usually", "often", "extremely", "relatively", "a", "an", "the"})
+APPOSITION_GAP = re.compile(r"\s*[,:(]\s*(?:(?:,|and|or)\s*)*")
 QUESTION_HEADING = re.compile(r"^(what|how|is|are|who|can|where|why|when|do|does)\b[^\n]*\?$", re.I)
 RESOURCE_LIST = re.compile(r"\bresources?\b|\borganizations?\b|\bfor more information\b|\bwebsites?\b", re.I)
 _WORD = re.compile(r"[\w'-]+")
@@ -270,11 +278,12 @@ class ProfileBuilder:
             complication_match = None if kind in ("symptoms", "causes") else cue("complication", text)
             treatment_context = kind == "treatment" or cue("treatment", text) or self._in_treatment_list(sentence)
             for m in mentions:
-                if self._is_focus(m) or self._is_focus_subtype(m):
+                if self._is_focus(m) or self._is_focus_subtype(m) or NAMES_AN_INSTITUTION.match(self.text, m.end):
                     continue
                 if m.label in ("DRUG", "PROCEDURE"):
                     concept = self.vocabulary.concepts.get(m.concept_id)
-                    if concept and concept.branch == "diagnostic" or (cue("diagnostic", text) and not treatment_context):
+                    if concept and concept.branch == "diagnostic" or (
+                            (kind == "diagnosis" or cue("diagnostic", text)) and not treatment_context):
                         if m.label == "PROCEDURE" and not RESOURCE_LIST.search(self._list_intro(sentence)):
                             self._add_mention("diagnostics", m, method=f"{m.method}+cue:diagnostic")
                         continue
@@ -472,6 +481,7 @@ class ProfileBuilder:
             predicate_start = sentence.start + definition.end()
             stop = re.search(r"[.;]|\b(that|which|characterized|caused|in which)\b", sentence.text[definition.end():])
             predicate_end = predicate_start + (stop.start() if stop else len(sentence.text) - definition.end())
+            before = len(self.fields["categories"])
             for m in mentions:
                 if predicate_start <= m.start < predicate_end and m.label == "DISEASE" and not self._is_focus(m):
                     self._add_mention("categories", m, method=f"{m.method}+definition")
@@ -489,6 +499,30 @@ class ProfileBuilder:
                     name=ev.text.lower() if concept is None else f"{ev.text.lower()} disorder",
                     concept_id=concept.id if concept else None, concept_label=concept.label if concept else None,
                     evidence=[ev], method=""), (start, start + len(word.group(0))), "category-adjective+definition")
+            if len(self.fields["categories"]) == before:
+                self._category_head(predicate_start, predicate_end)
+
+    def _category_head(self, start: int, end: int) -> None:
+        """A definition whose predicate names no vocabulary disease ("Botulism is a rare but serious paralytic
+        illness"): the head noun phrase without its evaluative words is the category; linked when the vocabulary
+        has it ("rare disorder" = MeSH Rare Diseases)."""
+        head = CATEGORY_HEAD.search(self.text[start:end])
+        if head is None:
+            return
+        words = list(re.finditer(r"[a-z-]+", head.group(1)))
+        kept = [w for w in words if w.group(0) not in EVALUATIVE_WORDS]
+        if len(kept) < 2:
+            return  # a bare "disorder" says nothing
+        span_start, span_end = start + head.start(1) + kept[0].start(), start + head.start(1) + kept[-1].end()
+        if any(w.group(0) in EVALUATIVE_WORDS for w in words if kept[0].start() < w.start() < kept[-1].start()):
+            return  # "rare but serious illness": no contiguous phrase to quote
+        phrase = self.text[span_start:span_end]
+        key = _simple_key(re.sub(r"\b(disorder|illness|condition)(s?)\b", r"disease\2", phrase))
+        concept = next((c.concept for c in self.vocabulary.lookup(key) if c.concept.type == "DISEASE"), None)
+        self._add("categories", concept.id if concept else phrase.lower(), lambda ev: Fact(
+            name=ev.text.lower(), concept_id=concept.id if concept else None,
+            concept_label=concept.label if concept else None, evidence=[ev], method=""),
+            (span_start, span_end), "category-head+definition")
 
     def _treatment(self, m: MentionRecord, sentence: Sentence, mentions: list[MentionRecord]) -> None:
         if RESOURCE_LIST.search(self._list_intro(sentence)):
@@ -538,13 +572,34 @@ class ProfileBuilder:
             return None
         cues = list(MEMBER_CUE.finditer(before))
         if not cues:
-            return None
+            return self._class_apposition_head(m, peers)
         cue_start = clause_start + cues[-1].start()
         named = [x for x in peers if x.end <= cue_start]
         if not named:
             return None
         return next((f for f in self.fields["treatments"].values()
                      if any(e.start == named[-1].start for e in f.evidence)), None)
+
+    def _class_apposition_head(self, m: MentionRecord, peers: list[MentionRecord]):
+        """"several anti-convulsants, gabapentin and tiagabine": drugs listed right after a drug class they belong
+        to (MeSH pharmacological action) are its members, even without "such as"."""
+        concept = self.vocabulary.concepts.get(m.concept_id)
+        if concept is None or not concept.classes:
+            return None
+        for i in range(len(peers) - 1, -1, -1):
+            head = self.vocabulary.concepts.get(peers[i].concept_id)
+            if head is None or head.branch != "drug_class":
+                continue
+            if head.label not in concept.classes:
+                return None
+            gap = self.text[peers[i].end:m.start]
+            for x in peers[i + 1:]:
+                gap = gap.replace(self.text[x.start:x.end], " ")
+            if not APPOSITION_GAP.fullmatch(gap):
+                return None
+            return next((f for f in self.fields["treatments"].values()
+                         if any(e.start == peers[i].start for e in f.evidence)), None)
+        return None
 
     def _attach_brand(self, m: MentionRecord, previous: MentionRecord) -> bool:
         """A parenthesised brand of the treatment or agent named just before it; False when it is not one."""

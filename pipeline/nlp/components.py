@@ -146,6 +146,36 @@ class VocabMatcher:
                 candidate = f"{head} {norms[end + 1][0]}".strip()
                 if head and candidate in vocab.index and candidate != key:
                     out.append((end + 1, end + 2, candidate, start, end + 2))
+        return out + self._shared_frames(doc, norms, is_word)
+
+    def _shared_frames(self, doc: Doc, norms, is_word) -> List[Tuple[int, int, str, int, int]]:
+        """Two one-word conjuncts inside shared words on both sides: "loss of bladder and bowel control" is
+        "loss of bladder control" and "loss of bowel control". Only when both rebuilt phrases are vocabulary keys;
+        the widest frame wins. The entities are "loss of bladder" and "bowel control"."""
+        index = self.vocabulary.index
+        out = []
+        for c in range(1, len(doc) - 1):
+            if doc[c].lower_ not in _CONJUNCTIONS or not (is_word(c - 1) and is_word(c + 1)):
+                continue
+            a, b = norms[c - 1][0], norms[c + 1][0]
+            best = None
+            for before in range(0, 4):
+                if before and not is_word(c - 1 - before):
+                    break
+                pre = [norms[i][0] for i in range(c - 1 - before, c - 1)]
+                for after in range(0, 4):
+                    if after and not is_word(c + 1 + after):
+                        break
+                    if not (before and after):
+                        continue  # one-sided sharing is `_coordinations`' job
+                    post = [norms[i][0] for i in range(c + 2, c + 2 + after)]
+                    key_a, key_b = " ".join(pre + [a] + post), " ".join(pre + [b] + post)
+                    if key_a in index and key_b in index:
+                        best = (before, after, key_a, key_b)
+            if best:
+                before, after, key_a, key_b = best
+                start, end = c - 1 - before, c + 2 + after
+                out += [(start, c, key_a, start, end), (c + 1, end, key_b, start, end)]
         return out
 
     def _all_matches(self, doc: Doc, every) -> List[Span]:

@@ -174,6 +174,39 @@ def adjective_forms(name: str) -> list[str]:
     return []
 
 
+_QUANTITY_PHRASINGS = {"decreased": ("decrease in", "reduced", "reduction in", "reduction of", "weakened", "diminished"),
+                       "reduced": ("reduction in", "reduction of", "decreased", "decrease in"),
+                       "increased": ("increase in",), "low": ("poor",)}
+# "Memory impairment" = "impairment of memory", "Hearing loss" = "loss of hearing", "Limb weakness" = "weakness
+# in the limbs"
+_INVERTIBLE_HEADS = frozenset({"impairment", "loss", "weakness", "stiffness", "swelling", "deficit"})
+_ADJECTIVE_LIKE = ("al", "ar", "ic", "ous", "ary", "ed", "ive", "ing")
+
+
+def lay_phrasings(name: str) -> list[str]:
+    """How plain-language writing rephrases a short HPO name (kept as `related` terms):
+    - a quantity change as a noun: "Decreased muscle tone" → "decrease in muscle tone", "reduced muscle tone";
+    - site pain as a phrase: "Eye pain" → "pain in the eye" (the key drops "the");
+    - a poor activity as a verb: "Poor feeding" → "feed poorly";
+    - a head noun after its object: "Memory impairment" → "impairment of memory", "Limb weakness" → "weakness in
+      the limbs";
+    - "Difficulty walking" → "trouble walking"."""
+    words = name.lower().split()
+    if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[a-z]+(?:-[a-z]+)?", w) for w in words):
+        return []
+    first, rest = words[0], " ".join(words[1:])
+    out = [f"{phrase} {rest}" for phrase in _QUANTITY_PHRASINGS.get(first, ())]
+    if len(words) == 2 and words[1] == "pain" and not first.endswith(_ADJECTIVE_LIKE):
+        out.append(f"pain in {first}")
+    if words[-1] in _INVERTIBLE_HEADS and not words[-2].endswith(_ADJECTIVE_LIKE[:-2]):
+        out += [f"{words[-1]} of {' '.join(words[:-1])}", f"{words[-1]} in {' '.join(words[:-1])}"]
+    if len(words) == 2 and first == "poor" and rest.endswith("ing") and len(rest) >= 7:
+        out.append(f"{rest[:-3]} poorly")
+    if first == "difficulty" and words[1].endswith("ing"):
+        out.append(f"trouble {rest}")
+    return out
+
+
 _ABNORMAL_MORPHOLOGY = re.compile(r"^Abnormal (?:morphology of (?:the )?(?P<y>[a-z][\w -]+)|(?P<x>[a-z][\w -]+?) morphology)$",
                                   re.I)
 _ABNORMALITY_OF = re.compile(r"^Abnormality of (?:the )?(?P<x>[a-z][\w -]+)$", re.I)
@@ -496,18 +529,30 @@ def compile_vocabulary(lexicons: Path, project_vocab: Path) -> dict:
             concept.classes.update(d.actions)
         for term, kind in d.terms.items():
             concept.add_term(term, kind)
+            if concept.branch == "drug_class":
+                for phrasing in agent_class_phrasings(term):
+                    concept.add_term(phrasing, "related")
         concepts.append(concept)
     concepts.extend(mondo.values())
 
     maxo, maxo_version = obo_concepts(lexicons / "maxo" / "maxo-base.obo.gz", "MAXO", "PROCEDURE", "MAxO")
     for c in maxo:
         c.branch = "therapeutic"
+        for name, kind in list(c.terms.items()):
+            for phrasing in agent_class_phrasings(name):
+                c.add_term(phrasing, "related")
     concepts.extend(maxo)
     symp, symp_version = obo_concepts(lexicons / "symp" / "symp.obo", "SYMP", "SYMPTOM", "SYMP")
     hpo_keys = {keyer(t) for c in hpo for t in c.terms}
     concepts.extend(c for c in symp if keyer(c.label) not in hpo_keys)
     log(f"MAxO {maxo_version}: {len(maxo)}; SYMP {symp_version}: {len(symp)}")
 
+    for c in concepts:
+        if c.type == "SYMPTOM":
+            for name, kind in list(c.terms.items()):
+                if kind in ("label", "exact", "layperson", "entry"):
+                    for phrasing in lay_phrasings(name):
+                        c.add_term(phrasing, "related")
     stats["hp_xrefs_added"] = add_hp_xrefs(concepts, keyer)
     stats["hpo_mesh_xrefs_added"] = add_mesh_xrefs_to_hpo(hpo, mesh, keyer)
 
@@ -635,6 +680,22 @@ def _mesh_disease_owner(d: MeshDescriptor, mapped: set[str], mondo, mondo_by_lab
 _MIN_STEM = 4
 
 
+_AGENT_CLASS = re.compile(r"^(?P<x>[a-z][a-z -]*?) (?:agents?|drugs?)(?: therapy)?$", re.I)
+
+
+def agent_class_phrasings(name: str) -> list[str]:
+    """How health writing names a drug class: MeSH "Immunosuppressive Agents" and MAxO "muscle relaxant agent
+    therapy" are said "immunosuppressive drugs/medications/medicines" and "muscle relaxants"."""
+    m = _AGENT_CLASS.match(name)
+    if not m or len(m.group("x").split()) > 3:
+        return []
+    x = m.group("x").lower()
+    out = [f"{x} {noun}" for noun in ("drugs", "medications", "medicines", "agents")]
+    if x.endswith(("ic", "ant", "ent", "or", "er")):  # "analgesics", "muscle relaxants"; not "streets"
+        out.append(f"{x}s")
+    return out
+
+
 def prefix_variants(key: str) -> set[str]:
     """The other spelling of a key with a bound prefix: "preauricular pit" ↔ "pre auricular pit" (what the
     runtime key of "pre-auricular pits" is), so both spellings in text match either spelling in a lexicon."""
@@ -681,7 +742,7 @@ def write_outputs(concepts, keyer, stoplist, out: Path, stats, versions, lexicon
             key = keyer(term)
             if not key or (key in stoplist and kind != "overlay"):
                 continue
-            variants = prefix_variants(key) if c.type in ("SYMPTOM", "DISEASE") else ()
+            variants = prefix_variants(key)
             for variant in (key, *variants):
                 previous = term_rows.get((variant, c.id))
                 if previous is None or KIND_RANK[kind] < KIND_RANK[previous[3]]:
