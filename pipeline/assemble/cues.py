@@ -18,7 +18,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                         r"\btriggers?\b|\bcaused\b",
     "complication": r"\blong[- ]lasting\b|\blong[- ]term\b|\bcomplications?\b|\b(may|can|could|will) (lead to|cause)\b|"
                     r"\bif (left )?(not )?(un)?treated\b|"
-                    r"\bproblems that (come|result) from\b|\bpermanent\b|\bresult(s|ing)? in\b|\bat risk (of|for)\b|"
+                    r"\bproblems that (come|result) from\b|\bpermanent\b|\b(may|can|could|will|often|sometimes) result in\b|\bat risk (of|for)\b|"
                     r"\bmay occur\b|\bother problems\b|\blater in life\b",
     "diagnostic": r"\bdiagnos|\btested\b|\btests?\b|\btesting\b|\bscans?\b|\bbiopsy\b|\bimaging\b|\bMRI\b|"
                   r"\bexamination\b|\bscreen(ed|ing)?\b",
@@ -41,8 +41,15 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                     r"such as|are|may be|consist of)\b|\b(symptoms?|signs?)\s*:|\bcharacterized by\b|"
                     r"\bprimary (consequence|feature|manifestation)s?\b|\bmanifests? (as|with)\b|"
                     r"\b(individuals|people|patients|children|infants|adults|persons|affected \w+)\b[^.;]{0,40}?\b"
-                    r"(also\s+|often\s+|usually\s+|may\s+|can\s+)?(develop|experience|suffer from|present with)s?\b",
+                    r"(also\s+|often\s+|usually\s+|may\s+|can\s+)?(develop|experience|suffer from|present with)s?\b|"
+                    r"\baffected (individuals|people|persons|children|infants|adults|babies)\s+(also\s+|often\s+|usually\s+|"
+                    r"may\s+|can\s+)?(have|show)\b|"
+                    r"\b(imaging|scans?|MRI|CT|tests?|examinations?|biops(y|ies))\b[^.;]{0,30}?\b(reveals?|revealed|shows?|"
+                    r"showed|demonstrates?)\b",
     # "other autoimmune diseases such as vitiligo": comorbidities, neither symptoms nor causes
+    # what a treatment relieves is something patients have: "relief from the stiffness, muscle spasms, and pain"
+    "treatment_target": r"\b(relie(f|ve|ves|ving)|control(s|ling)?|reduc(e|es|ing)|eas(e|es|ing)|alleviat(e|es|ing)|"
+                        r"manag(e|es|ing))\b[^.;]*$",
     "comorbidity": r"\b(other|additional|related|associated|coexisting)\s+([\w-]+\s+){0,2}(diseases?|disorders?|"
                    r"conditions?|illness(es)?)\b|\b(conditions?|diseases?|disorders?)\s+(\w+\s+)?associated with\b",
     "open_question": r"\bquestions? (remain|concerns?)\b|\bno one (yet )?knows\b|\bunknown\b(?!\s+(causes?|origin|reasons?)\b)|"

@@ -66,6 +66,8 @@ NAMES_AN_INSTITUTION = re.compile(r"\s+(database|registry|network|organi[sz]atio
 CATEGORY_HEAD = re.compile(r"\b(?:(?:a|an)\s+)?((?:[a-z-]+\s+){0,2}?(?:disorder|disease|illness|condition|syndrome)s?)\b")
 EVALUATIVE_WORDS = frozenset({"serious", "severe", "very", "life-threatening", "uncommon", "common", "but", "and",
                               "potentially", "usually", "often", "extremely", "relatively", "a", "an", "the"})
+CAUSAL_COMPLICATION = re.compile(r"\b(may|can|could|will) (eventually )?(lead to|cause|result in)\b|"
+                                 r"\bif (left )?(not )?(un)?treated\b", re.I)
 APPOSITION_GAP = re.compile(r"\s*[,:(]\s*(?:(?:,|and|or)\s*)*")
 QUESTION_HEADING = re.compile(r"^(what|how|is|are|who|can|where|why|when|do|does)\b[^\n]*\?$", re.I)
 RESOURCE_LIST = re.compile(r"\bresources?\b|\borganizations?\b|\bfor more information\b|\bwebsites?\b", re.I)
@@ -317,14 +319,17 @@ class ProfileBuilder:
                 complication = kind == "complications" or (
                     complication_match is not None and m.start - sentence.start >= complication_match.start())
                 if complication and (m.concept_id or m.text.lower()) not in cause_ids:
-                    if m.label == "SYMPTOM" and (m.concept_id in self.fields["symptoms"]):
-                        continue  # a known symptom restated in the outlook is not a complication
+                    caused = CAUSAL_COMPLICATION.search(text[:m.start - sentence.start])
+                    if m.label == "SYMPTOM" and (m.concept_id in self.fields["symptoms"]) and not caused:
+                        continue  # a known symptom restated in the outlook is not a complication ("can cause" is)
                     where = "section" if kind == "complications" else "cue"
                     self._add_mention("complications", m, method=f"{m.method}+{where}:complication")
                     continue
                 if m.label == "SYMPTOM" and kind not in ("treatment", "diagnosis", "prevention"):
                     where = "section" if kind == "symptoms" else "context"
                     self._add_mention("symptoms", m, cls=Symptom, method=f"{m.method}+{where}:symptom")
+                elif m.label == "SYMPTOM" and kind == "treatment" and cue("treatment_target", text[:m.start - sentence.start]):
+                    self._add_mention("symptoms", m, cls=Symptom, method=f"{m.method}+cue:treatment-target")
                 elif m.label == "DISEASE" and in_symptom_context and (m.concept_id or m.text.lower()) not in self.fields["categories"]:
                     self._disease_as_symptom(m, "section" if kind == "symptoms" else "cue")
         self._symptom_tables()

@@ -529,6 +529,9 @@ def compile_vocabulary(lexicons: Path, project_vocab: Path) -> dict:
             concept.classes.update(d.actions)
         for term, kind in d.terms.items():
             concept.add_term(term, kind)
+            binomial = _BINOMIAL.match(term) if concept.type == "ORGANISM" else None
+            if binomial:  # "Escherichia coli" is written "E. coli"
+                concept.add_term(f"{binomial.group(1)[0]}. {binomial.group(2)}", "related")
             if concept.branch == "drug_class":
                 for phrasing in agent_class_phrasings(term):
                     concept.add_term(phrasing, "related")
@@ -539,7 +542,7 @@ def compile_vocabulary(lexicons: Path, project_vocab: Path) -> dict:
     for c in maxo:
         c.branch = "therapeutic"
         for name, kind in list(c.terms.items()):
-            for phrasing in agent_class_phrasings(name):
+            for phrasing in agent_class_phrasings(name) + therapist_phrasings(name):
                 c.add_term(phrasing, "related")
     concepts.extend(maxo)
     symp, symp_version = obo_concepts(lexicons / "symp" / "symp.obo", "SYMP", "SYMPTOM", "SYMP")
@@ -680,6 +683,7 @@ def _mesh_disease_owner(d: MeshDescriptor, mapped: set[str], mondo, mondo_by_lab
 _MIN_STEM = 4
 
 
+_BINOMIAL = re.compile(r"^([A-Z][a-z]{3,}) ([a-z]{3,})$")
 _AGENT_CLASS = re.compile(r"^(?P<x>[a-z][a-z -]*?) (?:agents?|drugs?)(?: therapy)?$", re.I)
 
 
@@ -694,6 +698,14 @@ def agent_class_phrasings(name: str) -> list[str]:
     if x.endswith(("ic", "ant", "ent", "or", "er")):  # "analgesics", "muscle relaxants"; not "streets"
         out.append(f"{x}s")
     return out
+
+
+def therapist_phrasings(name: str) -> list[str]:
+    """"physical therapy" is named by who gives it: "a physical therapist", "occupational therapists"."""
+    words = name.lower().split()
+    if 2 <= len(words) <= 3 and words[-1] == "therapy" and all(w.isalpha() for w in words):
+        return [" ".join(words[:-1] + ["therapist"])]
+    return []
 
 
 def prefix_variants(key: str) -> set[str]:
