@@ -11,7 +11,7 @@ import re
 _FLAGS = re.I
 
 CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, pattern in {
-    "cause": r"\bresults? from\b|\bcaused by\b|\bcauses? (of|is|are)\b|\bdue to\b|\bresponding to\b|\btriggered by\b|"
+    "cause": r"\bresults? from\b|\b(is|are) (the|a) (direct )?result of\b|\bcaused by\b|\bcauses? (of|is|are)\b|\bdue to\b|\bresponding to\b|\btriggered by\b|"
              r"\bin association with\b|\bmutations? in\b|\bfollowing (an? )?\w+ infection\b|"
              r"\bbrought on by\b|\bstems? from\b|\b(occurs?|develops?|appears?|starts?)\s+(\w+\s+){0,3}after\b|\bis linked to\b",
     "cause_in_section": r"\bassociated with\b|\binclud(e|es|ing)\b|\bsuch as\b|\blinked to\b|\brisk factors?\b|"
@@ -27,7 +27,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
     "population": r"\b(occurs?|is|are|seen|found|diagnosed|develops?)\s+(most\s+)?(often|usually|commonly|mainly|"
                   r"primarily|typically|mostly|more (often|commonly))?\s*(seen\s+|found\s+)?(in|among)\b|"
                   r"\baffect(s|ed|ing)?\b|\bage group\b|\bmore common (in|among)\b|\bmost common (in|among)\b|"
-                  r"\bat (greater|higher|increased) risk\b|\b(onset|begins?|starts?|appears?) (is |usually |often |most often )?"
+                  r"\bat (greater|higher|increased) risk\b|\bpeaks?\b|\bonset\b[^.;]{0,30}\bvar(y|ies)\b|\b(onset|begins?|starts?|appears?) (is |usually |often |most often )?"
                   r"(in|between|during|at|before|after)\b",
     "prognosis": r"\bprognosis\b|\boutlook\b|\bchance of (returning|recovery|survival|recovering)\b|\brecover|"
                  r"\breturn(ing)? to normal\b|\blife expectancy\b|\bfatal\b|\bsurvival\b|\brelief\b|"

@@ -68,6 +68,12 @@ EVALUATIVE_WORDS = frozenset({"serious", "severe", "very", "life-threatening", "
                               "potentially", "usually", "often", "extremely", "relatively", "a", "an", "the"})
 CAUSAL_COMPLICATION = re.compile(r"\b(may|can|could|will) (eventually )?(lead to|cause|result in)\b|"
                                  r"\bif (left )?(not )?(un)?treated\b", re.I)
+# a diet the article prescribes: "a low-copper diet", "a gluten-free diet", "a special diet"
+DIET = re.compile(r"\b(?:(?:low|high|reduced|restricted)[- ][a-z]+|[a-z]+[- ]free|[a-z]+[- ]restricted|special|ketogenic)"
+                  r"\s+diets?\b", re.I)
+# a test named by the drug it gives: "a tensilon test", "a glucose tolerance test"
+DRUG_TEST = re.compile(r"\s+(?:tolerance |stimulation |challenge )?tests?\b", re.I)
+DEATH = re.compile(r"\b(death|dying)\b(?!\s+(certificates?|rates?|records?)\b)", re.I)
 APPOSITION_GAP = re.compile(r"\s*[,:(]\s*(?:(?:,|and|or)\s*)*")
 QUESTION_HEADING = re.compile(r"^(what|how|is|are|who|can|where|why|when|do|does)\b[^\n]*\?$", re.I)
 RESOURCE_LIST = re.compile(r"\bresources?\b|\borganizations?\b|\bfor more information\b|\bwebsites?\b", re.I)
@@ -284,6 +290,12 @@ class ProfileBuilder:
                     continue
                 if m.label in ("DRUG", "PROCEDURE"):
                     concept = self.vocabulary.concepts.get(m.concept_id)
+                    drug_test = DRUG_TEST.match(self.text, m.end) if m.label == "DRUG" else None
+                    if drug_test and (kind == "diagnosis" or cue("diagnostic", text)):
+                        self._add("diagnostics", f"{m.concept_id or m.text.lower()} test", lambda ev: Fact(
+                            name=ev.text, evidence=[ev], method=""), (m.start, drug_test.end()),
+                            f"{m.method}+drug-test:diagnostic")
+                        continue
                     if concept and concept.branch == "diagnostic" or (
                             (kind == "diagnosis" or cue("diagnostic", text)) and not treatment_context):
                         if m.label == "PROCEDURE" and not RESOURCE_LIST.search(self._list_intro(sentence)):
@@ -335,6 +347,7 @@ class ProfileBuilder:
         self._symptom_tables()
         self._enumerated_symptoms()
         self._cause_phrases()
+        self._diets_and_deaths()
         self._drop_generic_inheritance()
         category_ids = set(self.fields["categories"])
         for key in [k for k in self.fields["causes"] if k in category_ids]:
@@ -414,6 +427,33 @@ class ProfileBuilder:
                     continue  # a vocabulary term is there: the mention rules decided
                 self._add("causes", self.text[span[0]:span[1]].lower(), lambda ev: Fact(
                     name=ev.text, evidence=[ev], method=""), span, "phrase+cue:cause")
+
+    def _diets_and_deaths(self) -> None:
+        """Name-only facts no vocabulary term carries: a prescribed diet in treatment context ("a low-copper diet");
+        death as an outcome in complication context ("WD can cause brain damage, liver failure, and death")."""
+        for sentence in self.sentences:
+            kind = sentence.section.kind if sentence.section else "overview"
+            if kind == "research" or not self._usable(sentence.start, sentence.end) or self._in_table(
+                    sentence.start, sentence.end):
+                continue
+            text, mentions = sentence.text, self.by_sentence.get(sentence.index, [])
+            if kind == "treatment" or cue("treatment", text) or self._in_treatment_list(sentence):
+                for diet in DIET.finditer(text):
+                    start, end = sentence.start + diet.start(), sentence.start + diet.end()
+                    if any(m.start < end and start < m.end for m in mentions if m.label in ("DRUG", "PROCEDURE")):
+                        continue  # "gluten-free diet" is a vocabulary term: the mention rules decided
+                    self._add("treatments", diet.group(0).lower(), lambda ev: Treatment(
+                        name=ev.text, kind="diet", evidence=[ev], method=""), (start, end), "phrase+context:diet")
+            complication = None if kind in ("symptoms", "causes") else cue("complication", text)
+            if kind == "complications" or complication:
+                for death in DEATH.finditer(text):
+                    if complication and death.start() < complication.start() or re.search(
+                            r"\b(cause|causes|risk) of\s+$", text[:death.start()]):
+                        continue  # "the leading cause of death" is a statistic, not this disease's outcome
+                    start = sentence.start + death.start()
+                    self._add("complications", "MESH:D003643", lambda ev: Fact(
+                        name="death", concept_id="MESH:D003643", concept_label="Death", evidence=[ev], method=""),
+                        (start, start + len(death.group(0))), "phrase+cue:complication")
 
     def _drop_generic_inheritance(self) -> None:
         """"X-linked" next to "X-linked dominant": the article states the specific pattern; the bare one is the

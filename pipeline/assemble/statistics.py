@@ -1,6 +1,7 @@
 """Numbers the article states about the disease: "about four percent of these children", "1 in 100,000 people".
 
-Rules: a percentage or a range of them ("N percent/% of <population>", "60%-75%"), a rate ("N in M <population>":
+Rules: a percentage or a range of them, or a fraction word of a group of people ("one-third of individuals with
+WD" = 33.3 percent) ("N percent/% of <population>", "60%-75%"), a rate ("N in M <population>":
 value M with unit "1 in N" when N is 1, else value N "per M"), a ratio ("twice as many women as men", "40 times
 greater risk": unit "times"), a yearly count ("145 cases are reported each year") inside a usable sentence that is
 not a symptom-table row (those numbers are symptom frequencies); number words are read ("four" = 4); a demonstrative population ("these children") is resolved to the
@@ -30,6 +31,12 @@ RATIO = re.compile(r"\b(?P<num>twice|three times|four times|five times|ten times
                    r"(?:greater|higher|more|increased)\b(?:\s+(?:risk|likelihood|chance))?)", re.I)
 COUNT = re.compile(rf"\b{_APPROX}(?:an average of\s+)?(?P<num>\d[\d,]*)\s+(?:new\s+)?cases\b[^.;]{{0,40}}?"
                    rf"\b(?:each|per|a|every)\s+year\b", re.I)
+FRACTION_WORDS = {"one-third": 33.3, "a third": 33.3, "two-thirds": 66.7, "one-quarter": 25.0, "a quarter": 25.0,
+                  "three-quarters": 75.0, "one-half": 50.0, "half": 50.0, "one-fifth": 20.0, "a fifth": 20.0}
+# "One-third of individuals with WD": a fraction word of a group of people is a percentage
+FRACTION = re.compile(rf"\b{_APPROX}(?P<num>{'|'.join(w.replace('-', '[- ]') for w in FRACTION_WORDS)})\s+of\s+"
+                      rf"(?P<pop>(?:all\s+|the\s+|these\s+|those\s+)?(?:people|individuals|patients|persons|children|"
+                      rf"adults|women|men|cases|infants|affected \w+)[^,.;:()]*)", re.I)
 _RATIO_WORDS = {"twice": 2, "three times": 3, "four times": 4, "five times": 5, "ten times": 10}
 
 
@@ -54,6 +61,8 @@ def _value_and_unit(pattern, match) -> tuple[float | None, str | None]:
     if pattern is RATIO:
         raw = match.group("num").lower()
         return (float(_RATIO_WORDS[raw]) if raw in _RATIO_WORDS else _number(raw.replace("times", ""))), "times"
+    if pattern is FRACTION:
+        return FRACTION_WORDS[re.sub(r"\s+", "-", match.group("num").lower()).replace("a-", "a ")], "percent"
     value = _number(match.group("num"))
     if pattern is COUNT:
         return value, "cases per year"
@@ -72,7 +81,7 @@ def find_statistics(text, sentences, by_sentence, usable, is_focus, excluded=lam
         if not usable(sentence.start, sentence.end) or excluded(sentence.start, sentence.end):
             continue
         taken: list[tuple[int, int]] = []
-        for pattern in (PERCENT, RATE, RATIO, COUNT):
+        for pattern in (PERCENT, FRACTION, RATE, RATIO, COUNT):
             for match in pattern.finditer(sentence.text):
                 value, unit = _value_and_unit(pattern, match)
                 if value is None and unit != "percent":
@@ -104,4 +113,4 @@ def find_statistics(text, sentences, by_sentence, usable, is_focus, excluded=lam
 
 
 def pattern_name(pattern) -> str:
-    return {id(PERCENT): "percent", id(RATE): "rate", id(RATIO): "ratio", id(COUNT): "count"}[id(pattern)]
+    return {id(PERCENT): "percent", id(FRACTION): "fraction", id(RATE): "rate", id(RATIO): "ratio", id(COUNT): "count"}[id(pattern)]
