@@ -74,6 +74,9 @@ DIET = re.compile(r"\b(?:(?:low|high|reduced|restricted)[- ][a-z]+|[a-z]+[- ]fre
 # a test named by the drug it gives: "a tensilon test", "a glucose tolerance test"
 DRUG_TEST = re.compile(r"\s+(?:tolerance |stimulation |challenge )?tests?\b", re.I)
 DEATH = re.compile(r"\b(death|dying)\b(?!\s+(certificates?|rates?|records?)\b)", re.I)
+CAUSES_AFTER = re.compile(r"\s+(?:(?:is|are)\s+)?(?:(?:thought|believed|known|suspected|likely)\s+)?(?:to\s+)?"
+                          r"(?:(?:may|can|often|usually)\s+)?(?:cause|causes|trigger|triggers|lead to|leads to)\s+"
+                          r"(?:(?:the|most|some|many|cases|of)\s+)*", re.I)
 APPOSITION_GAP = re.compile(r"\s*[,:(]\s*(?:(?:,|and|or)\s*)*")
 QUESTION_HEADING = re.compile(r"^(what|how|is|are|who|can|where|why|when|do|does)\b[^\n]*\?$", re.I)
 RESOURCE_LIST = re.compile(r"\bresources?\b|\borganizations?\b|\bfor more information\b|\bwebsites?\b", re.I)
@@ -177,7 +180,7 @@ class ProfileBuilder:
     def _add_mention(self, field: str, m: MentionRecord, method: str, cls=Fact):
         """Add mention `m` as evidence of the fact for its concept (or its text) in `field`."""
         return self._add(field, m.concept_id or m.text.lower(), lambda ev: cls(
-            name=m.text, concept_id=m.concept_id, concept_label=m.concept_label, assertion=m.assertion,
+            name=_fact_name(m), concept_id=m.concept_id, concept_label=m.concept_label, assertion=m.assertion,
             evidence=[ev], method=""), (m.start, m.end), method)
 
     def _add(self, field: str, key: str, factory, mention_or_span, method: str):
@@ -321,6 +324,10 @@ class ProfileBuilder:
                 if comorbidity and kind not in ("causes",) and not cause_match:
                     continue  # "other autoimmune diseases such as vitiligo" are associated conditions
                 in_symptom_context = kind == "symptoms" or (symptom_list and m.start - sentence.start >= symptom_list.end())
+                if self._causes_focus(m, mentions):
+                    cause_ids.add(m.concept_id or m.text.lower())
+                    self._add_mention("causes", m, method=f"{m.method}+cue:causes-focus")
+                    continue
                 if cause_match and m.start - sentence.start >= cause_match.start() and not (
                         m.label == "SYMPTOM" and kind == "symptoms"):
                     if self._generic_yields(m, sentence, mentions):
@@ -331,9 +338,9 @@ class ProfileBuilder:
                 complication = kind == "complications" or (
                     complication_match is not None and m.start - sentence.start >= complication_match.start())
                 if complication and (m.concept_id or m.text.lower()) not in cause_ids:
-                    caused = CAUSAL_COMPLICATION.search(text[:m.start - sentence.start])
-                    if m.label == "SYMPTOM" and (m.concept_id in self.fields["symptoms"]) and not caused:
-                        continue  # a known symptom restated in the outlook is not a complication ("can cause" is)
+                    if m.label == "SYMPTOM" and (m.concept_id in self.fields["symptoms"]) and not self._focus_causes(
+                            m, sentence, mentions):
+                        continue  # a known symptom restated in the outlook is not a complication ("WD can cause" is)
                     where = "section" if kind == "complications" else "cue"
                     self._add_mention("complications", m, method=f"{m.method}+{where}:complication")
                     continue
@@ -358,6 +365,26 @@ class ProfileBuilder:
         for statistic in stats_rules.find_statistics(self.text, self.sentences, self.by_sentence, self._usable,
                                                      self._is_focus, excluded=self._in_table):
             self.fields["statistics"][f"{statistic.evidence[0].start}"] = statistic
+
+    def _causes_focus(self, m: MentionRecord, mentions: list[MentionRecord]) -> bool:
+        """`m` is said to cause the disease: "an autoimmune response is thought to cause ITP"."""
+        verb = CAUSES_AFTER.match(self.text, m.end)
+        return verb is not None and any(self._is_focus(x) and verb.end() <= x.start <= verb.end() + 20 for x in mentions)
+
+    def _focus_causes(self, m: MentionRecord, sentence: Sentence, mentions: list[MentionRecord]) -> bool:
+        """The disease itself is said to cause `m`: "WD can cause brain damage, liver failure, and death", "if
+        untreated, it may lead to ..." (not "injuries that can cause bruising")."""
+        causal = None
+        for causal in CAUSAL_COMPLICATION.finditer(sentence.text[:m.start - sentence.start]):
+            pass
+        if causal is None:
+            return False
+        if causal.group(0).lower().startswith("if"):
+            return True
+        subject = sentence.text[max(0, causal.start() - 40):causal.start()]
+        cue_start = sentence.start + causal.start()
+        return bool(re.search(r"\b(it|this (disease|condition|disorder|syndrome|illness))\s+(\w+\s+)?$", subject, re.I)) or any(
+            self._is_focus(x) and cue_start - 40 <= x.end <= cue_start for x in mentions)
 
     def _disease_as_symptom(self, m: MentionRecord, where: str) -> None:
         phenotype = self._phenotype(m.text)
@@ -597,11 +624,11 @@ class ProfileBuilder:
             "procedure" if concept and concept.id.startswith(("MAXO", "MESH")) else "therapy")
         key = m.concept_id or m.text.lower()
         fact = self._add("treatments", key, lambda ev: Treatment(
-            name=_nominal(m.text), concept_id=m.concept_id, concept_label=m.concept_label, kind=kind,
+            name=_nominal(_fact_name(m)), concept_id=m.concept_id, concept_label=m.concept_label, kind=kind,
             drug_class=list(concept.classes) if concept else [], evidence=[ev], method=""),
             (m.start, m.end), f"{m.method}+{'list' if sentence.list_item else 'context'}:treatment")
-        if fact.name != _nominal(m.text) and _is_verbal(fact.name) and not _is_verbal(m.text):
-            fact.name = _nominal(m.text)
+        if fact.name != _nominal(_fact_name(m)) and _is_verbal(fact.name) and not _is_verbal(_fact_name(m)):
+            fact.name = _nominal(_fact_name(m))
         for pattern, target in ((QUALIFIER, fact.qualifiers), (OUTCOME, fact.outcomes)):
             for q in pattern.finditer(clause):
                 start, end = clause_start + q.start(), clause_start + q.end()
@@ -759,6 +786,14 @@ class ProfileBuilder:
         )
         # Re-validate with the article text: every evidence span must be exactly what the article says there.
         return DiseaseProfile.model_validate(profile.model_dump(), context={"text": self.text})
+
+
+def _fact_name(m: MentionRecord) -> str:
+    """The mention's words, unless they are not the term by themselves: a coordination's conjunct ("red" of "red
+    and white blood cell counts") or an adverb ("surgically"); then the concept's label."""
+    if m.concept_label and ("+coordination" in m.method or re.fullmatch(r"[a-z]+ly", m.text.lower())):
+        return m.concept_label
+    return m.text
 
 
 def _is_verbal(text: str) -> bool:

@@ -66,7 +66,8 @@ class VocabMatcher:
         norms = [("" if t.is_space else normalize_token(t.text), t.text in _BOUNDARY_TEXT or t.is_space) for t in doc]
         matches, every = self._longest_matches(doc, norms)
         coordinated = self._coordinations(doc, norms, matches)
-        spans = self._select(doc, matches + [(s, e, key) for s, e, key, _, _ in coordinated])
+        conjuncts = {(s, e, key) for s, e, key, _, _ in coordinated}
+        spans = self._select(doc, matches + sorted(conjuncts), conjuncts)
         doc.spans[ALL_MATCHES_KEY] = self._all_matches(doc, every + [(s, e, key) for _, _, key, s, e in coordinated])
         if self.use_abbreviations and Doc.has_extension("abbreviations"):
             spans = self._link_abbreviations(doc, spans)
@@ -188,8 +189,9 @@ class VocabMatcher:
             out.append(Span(doc, start, end, label=candidate.concept.type, kb_id=candidate.concept.id))
         return out
 
-    def _select(self, doc: Doc, matches) -> List[Span]:
-        """Longest first, then leftmost; no overlaps (doc.ents cannot overlap)."""
+    def _select(self, doc: Doc, matches, conjuncts=frozenset()) -> List[Span]:
+        """Longest first, then leftmost; no overlaps (doc.ents cannot overlap). A conjunct of a coordination
+        ("red" of "red and white blood cell counts") says so in its method: its text alone is not the term."""
         taken = [False] * len(doc)
         spans = []
         for start, end, key in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
@@ -200,7 +202,7 @@ class VocabMatcher:
             span._.concept_id = candidate.concept.id
             span._.concept_label = candidate.concept.label
             span._.score = score
-            span._.method = f"vocabulary:{candidate.kind}"
+            span._.method = f"vocabulary:{candidate.kind}" + ("+coordination" if (start, end, key) in conjuncts else "")
             spans.append(span)
             taken[start:end] = [True] * (end - start)
         return spans

@@ -695,7 +695,9 @@ def agent_class_phrasings(name: str) -> list[str]:
         return []
     x = m.group("x").lower()
     out = [f"{x} {noun}" for noun in ("drugs", "medications", "medicines", "agents")]
-    if x.endswith(("ic", "ant", "ent", "or", "er")):  # "analgesics", "muscle relaxants"; not "streets"
+    if re.search(r"\b(with|of|for|treatment|therapy)\b", x):
+        return []  # "treatment with antiviral agents" is not a class name
+    if x.endswith(("ant", "ent", "or", "er")):  # "muscle relaxants"; not "streets", nor "hematopoietic(s)"
         out.append(f"{x}s")
     return out
 
