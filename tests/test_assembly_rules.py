@@ -110,3 +110,37 @@ def test_each_drug_list_keeps_its_own_head_and_brands(nlp):
     assert [a.name for a in treatments["corticosteroids"].agents] == ["prednisone"]
     assert [a.name for a in treatments["immunosuppressants"].agents] == ["azathioprine"]
     assert "plasmapheresis" in treatments  # a procedure is never a drug class's member
+
+
+@pytest.mark.parametrize("text, value", [
+    ("One-third of individuals with WD will also experience psychiatric symptoms.", 33.3),
+    ("About half of all patients have a tumor.", 50.0),
+])
+def test_fraction_words_are_percentages(text, value):
+    match = st.FRACTION.search(text)
+    assert st._value_and_unit(st.FRACTION, match) == (value, "percent")
+    assert st.FRACTION.search("Half of the brain is affected.") is None  # not a group of people
+
+
+def test_plain_language_fields(nlp):
+    text = ("Wilson disease\n\nWilson disease (WD) is a rare inherited disorder. Symptoms include bruising. "
+            "If not treated, WD can cause brain damage, liver failure, and death. An autoimmune response is "
+            "thought to cause Wilson disease.\n\nTreatment\nA low-copper diet is also recommended. Anticonvulsants, "
+            "gabapentin and tiagabine, may help. Drugs provide relief from the stiffness and muscle spasms.\n\n"
+            "Diagnosis\nA tensilon test can be done. A person may also be physically examined. Protect yourself from "
+            "injuries that can cause bruising.\n\nMore information\nOrphanet, a European rare disease database.\n")
+    profile = profile_for(text, nlp)
+    complications = {c.name for c in profile.complications}
+    assert {"death", "brain damage"} <= complications and "bruising" not in complications
+    assert "low-copper diet" in {t.name for t in profile.treatments}
+    anticonvulsants = next(t for t in profile.treatments if t.concept_id == "MESH:D000927")
+    assert [a.name for a in anticonvulsants.agents] == ["gabapentin", "tiagabine"]
+    assert "HP:0003394" in {s.concept_id for s in profile.symptoms}  # what a treatment relieves
+    assert {"tensilon test", "physical examination"} <= {d.name for d in profile.diagnostics}
+    assert "HP:0002960" in {c.concept_id for c in profile.causes}
+    assert "MESH:D035583" not in {s.concept_id for s in profile.symptoms}  # "rare disease database"
+
+
+def test_definition_head_is_a_category(nlp):
+    text = "Botulism\n\nBotulism is a rare but serious paralytic illness caused by a nerve toxin.\n"
+    assert "paralytic illness" in {c.name for c in profile_for(text, nlp).categories}

@@ -76,7 +76,41 @@ def test_disease_and_symptom_terms_are_typed_by_their_head(vocab):
     ("Children who dont have seizures do well.", "seizures", "absent"),
     ("No one yet knows whether ataxia is permanent.", "ataxia", "possible"),
     ("Ataxia rarely occurs.", "Ataxia", "possible"),
+    ("If not treated, it can cause liver failure.", "liver failure", "hypothetical"),  # "not" negates nothing
 ])
 def test_assertion_cues(nlp, sentence, term, assertion):
     doc = nlp(sentence)
     assert [e._.assertion for e in doc.ents if e.text == term] == [assertion]
+
+
+def test_lay_and_class_phrasings_are_compiled():
+    from pipeline.vocab.compile import agent_class_phrasings, lay_phrasings, therapist_phrasings
+
+    assert "decrease in muscle tone" in lay_phrasings("Decreased muscle tone")
+    assert lay_phrasings("Eye pain") == ["pain in eye"]
+    assert lay_phrasings("Abdominal pain") == []  # an adjective has no "pain in the abdominal"
+    assert lay_phrasings("Poor feeding") == ["feed poorly"]
+    assert "loss of hearing" in lay_phrasings("Hearing loss")
+    assert "muscle relaxants" in agent_class_phrasings("muscle relaxant agent therapy")
+    assert "immunosuppressive drugs" in agent_class_phrasings("Immunosuppressive Agents")
+    assert agent_class_phrasings("treatment with antiviral agents") == []
+    assert "hematopoietics" not in agent_class_phrasings("Hematopoietic Agents")  # would fold to the bare adjective
+    assert therapist_phrasings("physical therapy") == ["physical therapist"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She had pain in the eye and a decrease in muscle tone.", {"HP:0200026", "MESH:D009123"}),
+    ("The baby may feed poorly.", {"HP:0011968"}),
+    ("Patients take anti-convulsants, muscle relaxants and pain relievers.", {"MESH:D000927", "MAXO:0000324",
+                                                                             "MESH:D000700"}),
+    ("It is caused by E. coli or adenovirus.", {"MESH:D004926"}),
+])
+def test_plain_language_phrasings_link(vocab, nlp, text, expected):
+    assert expected <= {cid for _, _, cid in link(vocab, text, nlp)}
+
+
+def test_shared_frame_coordination(vocab, nlp):
+    doc = nlp("Attacks cause weakness, along with loss of bladder and bowel control.")
+    found = {(e.text, e._.concept_id, e._.method.endswith("+coordination")) for e in doc.ents}
+    assert ("loss of bladder", "HP:0000020", True) in found
+    assert ("bowel control", "HP:0002607", True) in found

@@ -791,7 +791,7 @@ class ProfileBuilder:
 def _fact_name(m: MentionRecord) -> str:
     """The mention's words, unless they are not the term by themselves: a coordination's conjunct ("red" of "red
     and white blood cell counts") or an adverb ("surgically"); then the concept's label."""
-    if m.concept_label and ("+coordination" in m.method or re.fullmatch(r"[a-z]+ly", m.text.lower())):
+    if m.concept_label and ("+coordination" in m.method or re.fullmatch(r"[a-z]+ly(?: [a-z]+ed)?", m.text.lower())):
         return m.concept_label
     return m.text
 
