@@ -144,3 +144,15 @@ def test_plain_language_fields(nlp):
 def test_definition_head_is_a_category(nlp):
     text = "Botulism\n\nBotulism is a rare but serious paralytic illness caused by a nerve toxin.\n"
     assert "paralytic illness" in {c.name for c in profile_for(text, nlp).categories}
+
+
+def test_quoted_synonym_and_what_is_not_a_cause(nlp):
+    text = ("Rett syndrome\n\nRett syndrome is sometimes referred to as a \"mimic of autism.\"\n\nCauses\nA gene variant "
+            "has been associated with Rett syndrome, particularly in people who also have cataplexy. Several conditions "
+            "result from mutations in other genes. These conditions, including FOXG1 syndrome, were once thought to be "
+            "variants. It is caused by an autoimmune response.\n")
+    profile = profile_for(text, nlp)
+    assert "mimic of autism" in profile.disease.synonyms
+    causes = {c.name for c in profile.causes}
+    assert "cataplexy" not in causes and "FOXG1 syndrome" not in causes
+    assert "autoimmune response" in causes

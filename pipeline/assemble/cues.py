@@ -58,7 +58,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                      r"\b(arent|aren't|are not|isnt|isn't|is not) (yet )?known\b|\bresearch (is needed|to answer)\b|\?$",
     "definition": r"\b(is|are) (a|an|the)\b",
     "member": r"\b(such as|including|like|e\.g\.|for example|for instance|namely)\s*$",
-    "synonym": r"\b(also (known as|called|referred to as)|sometimes called|formerly (known as|called)|"
+    "synonym": r"\b(also (known as|called|referred to as)|(sometimes|often|commonly) (called|referred to as)|formerly (known as|called)|"
                r"otherwise known as|known as|other names? (for this condition )?(include|are))\b",
 }.items()}
 

@@ -77,6 +77,12 @@ DEATH = re.compile(r"\b(death|dying)\b(?!\s+(certificates?|rates?|records?)\b)",
 CAUSES_AFTER = re.compile(r"\s+(?:(?:is|are)\s+)?(?:(?:thought|believed|known|suspected|likely)\s+)?(?:to\s+)?"
                           r"(?:(?:may|can|often|usually)\s+)?(?:cause|causes|trigger|triggers|lead to|leads to)\s+"
                           r"(?:(?:the|most|some|many|cases|of)\s+)*", re.I)
+# "associated with narcolepsy, particularly in people who also have cataplexy": a feature of the patients; "these
+# conditions, including FOXG1 syndrome": other conditions the article compares with
+NOT_A_CAUSE_BEFORE = re.compile(r"\b(people|patients|individuals|those|children|adults|persons)\s+(who|that)\s+"
+                                r"(also\s+)?(have|had|develop|show)\s+(\w+\s+){0,3}$|\b(these|those|such|similar)\s+"
+                                r"(conditions|disorders|diseases|syndromes),?\s+(including|such as|like)\s+([^.;]*,\s*)?$",
+                                re.I)
 APPOSITION_GAP = re.compile(r"\s*[,:(]\s*(?:(?:,|and|or)\s*)*")
 QUESTION_HEADING = re.compile(r"^(what|how|is|are|who|can|where|why|when|do|does)\b[^\n]*\?$", re.I)
 RESOURCE_LIST = re.compile(r"\bresources?\b|\borganizations?\b|\bfor more information\b|\bwebsites?\b", re.I)
@@ -230,6 +236,10 @@ class ProfileBuilder:
             in_parens = sentence.text[:match.start()].rstrip().endswith("(")
             if in_parens:
                 rest = rest.split(")", 1)[0]
+            quoted = re.match(r"\s*(?:an?\s+|the\s+)?[\"“]([^\"”]{3,80}?)[.,]?[\"”]", rest)
+            if quoted:  # 'sometimes referred to as a "mimic of congenital infection."': the quotes mark the name
+                synonyms[quoted.group(1).strip()] = None
+                continue
             for phrase in re.split(r",\s*(?:or|and)?\s*|\s+or\s+|\s+and\s+", rest):
                 phrase = phrase.strip().strip('"“”\'.;:()').strip()
                 if 1 <= len(phrase.split()) <= 8 and phrase and not phrase[0].islower() or (
@@ -330,7 +340,8 @@ class ProfileBuilder:
                     continue
                 if cause_match and m.start - sentence.start >= cause_match.start() and not (
                         m.label == "SYMPTOM" and kind == "symptoms"):
-                    if self._generic_yields(m, sentence, mentions):
+                    if self._generic_yields(m, sentence, mentions) or NOT_A_CAUSE_BEFORE.search(
+                            text[:m.start - sentence.start]):
                         continue
                     cause_ids.add(m.concept_id or m.text.lower())
                     self._add_mention("causes", m, method=f"{m.method}+cue:cause")
