@@ -114,3 +114,12 @@ def test_shared_frame_coordination(vocab, nlp):
     found = {(e.text, e._.concept_id, e._.method.endswith("+coordination")) for e in doc.ents}
     assert ("loss of bladder", "HP:0000020", True) in found
     assert ("bowel control", "HP:0002607", True) in found
+
+
+def test_phenotype_reading_adds_phenotypes_named_inside_disease_names(vocab, nlp):
+    from pipeline.nlp.components import phenotype_spans
+
+    doc = nlp("She has nevoid basal cell carcinoma syndrome and ulcerative colitis.")
+    texts = [s.text for s in phenotype_spans(doc, vocab)]
+    assert "nevoid basal cell carcinoma syndrome" in texts and "basal cell carcinoma" in texts
+    assert "ulcerative colitis" in texts and "colitis" not in texts  # that disease is a phenotype itself
