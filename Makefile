@@ -10,8 +10,11 @@ CORPORA     ?= $(SHARED)/data/corpora
 OUT         ?= output
 BENCH_N     ?= 500
 CONFIG      ?= configs/pipeline.cfg
+# bash with pipefail: a training run piped through `tee` must still fail the target when it fails
+SHELL       := bash
+.SHELLFLAGS := -o pipefail -c
 
-.PHONY: install run test test-all eval eval-linking vocab ann schema medquad bench bench-all clean help train-ner eval-ner
+.PHONY: install run test test-all eval eval-linking vocab ann schema medquad bench bench-all clean help train-ner eval-ner select-ner
 
 help:
 	@echo "make run      create .venv, install pinned deps, extract raw/ into output/"
@@ -20,7 +23,8 @@ help:
 	@echo "make eval-linking  mention detection + HPO/MeSH linking on CORPORA=$(CORPORA), vs FastHPOCR"
 	@echo "make vocab    recompile vocab/ from LEXICONS=$(LEXICONS)"
 	@echo "make bench    words/s, start-up and memory per worker over 500 and 5,000 MedQuAD documents, --jobs 1 and 2"
-	@echo "make train-ner  train + package the BC5CDR NER model into models/ner_bc5cdr (CPU, 1 thread, ~30 min)"
+	@echo "make train-ner  train + package the BC5CDR NER model into models/ner_bc5cdr (CPU, 1 thread, ~11 min)"
+	@echo "make select-ner choose the NER training length on BC5CDR dev (train-only run, ~30 min) -> results/ner_step_selection.json"
 	@echo "make eval-ner   NER P/R/F1 on BC5CDR, NCBI-disease and BioRED test -> results/ner_eval.json"
 
 install: $(VENV)/.installed
@@ -101,7 +105,9 @@ bench-all: install data/medquad-all.jsonl
 NER_BUILD      := build/ner/final
 NER_TRAIN_SETS ?= bc5cdr_train,bc5cdr_dev,bc5cdr_train:spaced,bc5cdr_dev:spaced
 NER_DEV_SETS   ?= bc5cdr_dev
-NER_STEPS      ?= 8000
+NER_STEPS      ?= 4000
+NER_SELECT     := build/ner/select
+NER_SELECT_STEPS ?= 8000
 NER_THREADS    := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 
 train-ner: models/ner_bc5cdr/meta.json
@@ -113,9 +119,23 @@ models/ner_bc5cdr/meta.json: configs/ner.cfg requirements-train.txt pipeline/tra
 	$(PY) -m spacy init vectors en $(NER_BUILD)/vectors.txt.gz $(NER_BUILD)/vectors --attr LOWER --name disease_profiles_w2v_20k
 	start=$$(date +%s); $(NER_THREADS) $(PY) -m spacy train configs/ner.cfg --output $(NER_BUILD)/model --code pipeline/nlp/tokenizer.py \
 	  --paths.train $(NER_BUILD)/corpus/train.spacy --paths.dev $(NER_BUILD)/corpus/dev.spacy --paths.vectors $(NER_BUILD)/vectors \
-	  --training.max_steps $(NER_STEPS) --training.patience 0 --training.eval_frequency 1000 \
+	  --training.max_steps $(NER_STEPS) --training.patience 0 --training.eval_frequency 1000 2>&1 | tee $(NER_BUILD)/train.log \
 	&& printf '{"seconds": %s, "seed": 0, "max_steps": %s, "machine": "%s"}\n' $$(( $$(date +%s) - start )) $(NER_STEPS) "$$(nproc) CPU cores (shared), 1 thread" > $(NER_BUILD)/train_report.json
 	$(PY) -m pipeline.training.eval_ner --model $(NER_BUILD)/model/model-last --corpora $(CORPORA) --package models/ner_bc5cdr --train-dir $(NER_BUILD)
+
+# Model selection on BC5CDR dev (no test set): the same recipe on train only, dev F1 every 500 steps; the best
+# step's epoch, mapped to the train+dev run's log, is NER_STEPS (results/ner_step_selection.json).
+select-ner: results/ner_step_selection.json
+results/ner_step_selection.json: configs/ner.cfg pipeline/training/select_steps.py pipeline/training/corpora.py | install
+	$(PY) -m pip install --quiet -r requirements-train.txt
+	$(PY) -m pipeline.training.corpora --corpora $(CORPORA) --out $(NER_SELECT)/corpus --train bc5cdr_train,bc5cdr_train:spaced --dev bc5cdr_dev
+	test -d $(NER_BUILD)/vectors || { $(NER_THREADS) $(PY) -m pipeline.training.vectors --corpora $(CORPORA) --medquad $(MEDQUAD) --out $(NER_BUILD)/vectors.txt.gz --rows 20000 --dim 100 --seed 0 \
+	  && $(PY) -m spacy init vectors en $(NER_BUILD)/vectors.txt.gz $(NER_BUILD)/vectors --attr LOWER --name disease_profiles_w2v_20k; }
+	$(NER_THREADS) $(PY) -m spacy train configs/ner.cfg --output $(NER_SELECT)/model --code pipeline/nlp/tokenizer.py \
+	  --paths.train $(NER_SELECT)/corpus/train.spacy --paths.dev $(NER_SELECT)/corpus/dev.spacy --paths.vectors $(NER_BUILD)/vectors \
+	  --training.max_steps $(NER_SELECT_STEPS) --training.patience 0 --training.eval_frequency 500 2>&1 | tee $(NER_SELECT)/train.log
+	$(PY) -m pipeline.training.select_steps --selection-log $(NER_SELECT)/train.log \
+	  $(if $(wildcard $(NER_BUILD)/train.log),--final-log $(NER_BUILD)/train.log) --out $@
 
 eval-ner: install
 	$(PY) -m pipeline.training.eval_ner --model models/ner_bc5cdr --corpora $(CORPORA)

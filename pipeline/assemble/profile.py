@@ -34,7 +34,9 @@ from dataclasses import dataclass
 from pipeline import __version__
 from pipeline.assemble import phrases
 from pipeline.assemble import statistics as stats_rules
-from pipeline.assemble.cues import CATEGORY_ADJECTIVES, CUES, OUTCOME, POPULATION_WORDS, QUALIFIER, cue
+from pipeline.assemble.cues import (APPOSITION_GAP, CATEGORY_ADJECTIVES, CATEGORY_HEAD, CAUSAL_COMPLICATION,
+                                   CAUSES_AFTER, CUES, DEATH, DIET, DRUG_TEST, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
+                                   NOT_A_CAUSE_BEFORE, OUTCOME, POPULATION_WORDS, QUALIFIER, cue)
 from pipeline.assemble.genes import find_genes
 from pipeline.assemble.symptom_table import find_symptom_tables
 from pipeline.ingest.article import Article, Section
@@ -59,31 +61,6 @@ ANAPHORIC_DEFINITION = re.compile(r"\b(it|this (?:condition|disorder|disease|syn
                                   re.I)
 MEMBER_CUE = re.compile(r"\b(such as|including|like|e\.g\.|for example)\b(?=[^.;]*$)", re.I)
 MEMBER_CUE_AFTER = re.compile(r"\s*(?:,\s*)?(such as|including|like|e\.g\.)\b", re.I)
-# "a European rare disease database", "the Muscular Dystrophy Association": the term names a resource, not a finding
-NAMES_AN_INSTITUTION = re.compile(r"\s+(database|registry|network|organi[sz]ation|foundation|association|society|"
-                                  r"cent(er|re)|clinic|institute|program(me)?|alliance|coalition)s?\b", re.I)
-# the head of a definition's predicate: "a rare but serious paralytic illness" → "paralytic illness"
-CATEGORY_HEAD = re.compile(r"\b(?:(?:a|an)\s+)?((?:[a-z-]+\s+){0,2}?(?:disorder|disease|illness|condition|syndrome)s?)\b")
-EVALUATIVE_WORDS = frozenset({"serious", "severe", "very", "life-threatening", "uncommon", "common", "but", "and",
-                              "potentially", "usually", "often", "extremely", "relatively", "a", "an", "the"})
-CAUSAL_COMPLICATION = re.compile(r"\b(may|can|could|will) (eventually )?(lead to|cause|result in)\b|"
-                                 r"\bif (left )?(not )?(un)?treated\b", re.I)
-# a diet the article prescribes: "a low-copper diet", "a gluten-free diet", "a special diet"
-DIET = re.compile(r"\b(?:(?:low|high|reduced|restricted)[- ][a-z]+|[a-z]+[- ]free|[a-z]+[- ]restricted|special|ketogenic)"
-                  r"\s+diets?\b", re.I)
-# a test named by the drug it gives: "a tensilon test", "a glucose tolerance test"
-DRUG_TEST = re.compile(r"\s+(?:tolerance |stimulation |challenge )?tests?\b", re.I)
-DEATH = re.compile(r"\b(death|dying)\b(?!\s+(certificates?|rates?|records?)\b)", re.I)
-CAUSES_AFTER = re.compile(r"\s+(?:(?:is|are)\s+)?(?:(?:thought|believed|known|suspected|likely)\s+)?(?:to\s+)?"
-                          r"(?:(?:may|can|often|usually)\s+)?(?:cause|causes|trigger|triggers|lead to|leads to)\s+"
-                          r"(?:(?:the|most|some|many|cases|of)\s+)*", re.I)
-# "associated with narcolepsy, particularly in people who also have cataplexy": a feature of the patients; "these
-# conditions, including FOXG1 syndrome": other conditions the article compares with
-NOT_A_CAUSE_BEFORE = re.compile(r"\b(people|patients|individuals|those|children|adults|persons)\s+(who|that)\s+"
-                                r"(also\s+)?(have|had|develop|show)\s+(\w+\s+){0,3}$|\b(these|those|such|similar)\s+"
-                                r"(conditions|disorders|diseases|syndromes),?\s+(including|such as|like)\s+([^.;]*,\s*)?$",
-                                re.I)
-APPOSITION_GAP = re.compile(r"\s*[,:(]\s*(?:(?:,|and|or)\s*)*")
 QUESTION_HEADING = re.compile(r"^(what|how|is|are|who|can|where|why|when|do|does)\b[^\n]*\?$", re.I)
 RESOURCE_LIST = re.compile(r"\bresources?\b|\borganizations?\b|\bfor more information\b|\bwebsites?\b", re.I)
 _WORD = re.compile(r"[\w'-]+")
