@@ -22,7 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     extract = sub.add_parser("extract", help="extract profiles from files, folders or JSONL corpora")
-    extract.add_argument("paths", nargs="+", type=Path, help=".txt, .md, .html/.htm, .jsonl files or folders")
+    extract.add_argument("paths", nargs="+", type=Path, help=".txt, .md, .html/.htm, .xml, .json, .jsonl files or folders")
     extract.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
     extract.add_argument("--no-progress", action="store_true", help="no progress bar")
     extract.add_argument("--jobs", "-j", type=_positive_int, default=1,

@@ -1,7 +1,7 @@
 """Batch orchestration: ingest here, process on an engine (`pipeline.engines`), write outputs here, in input order.
 
 Outputs (all written atomically: a temporary file, then a rename — never a half-written file):
-- `profiles/<doc_id>.json` per article as it completes; `texts/<doc_id>.txt` for HTML/JSONL inputs;
+- `profiles/<doc_id>.json` per article as it completes; `texts/<doc_id>.txt` for HTML/XML/JSON(L) inputs;
 - `profiles.jsonl`, `mentions.csv`, `facts.csv`: streamed to temporary files and renamed when the run completes;
 - `run_report.json`: counts, failures with reasons, per-stage timings, words/second, peak memory per worker;
 - `.state/done.jsonl`: the resume log (`pipeline.state`): re-runs skip articles whose input and pipeline
@@ -58,6 +58,14 @@ class RunReport:
     vocabulary_versions: dict[str, str] = field(default_factory=dict)
 
 
+def _json_article_count(path: Path) -> int:
+    try:
+        value = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return 1  # unreadable: one failure to report
+    return len(value) if isinstance(value, list) else 1
+
+
 def count_articles(paths: list[Path]) -> int:
     files, problems = discover(paths)
     total = len(problems)
@@ -65,6 +73,8 @@ def count_articles(paths: list[Path]) -> int:
         if path.suffix.lower() == ".jsonl":
             with open(path, "rb") as handle:
                 total += sum(1 for line in handle if line.strip())
+        elif path.suffix.lower() == ".json":
+            total += _json_article_count(path)
         else:
             total += 1
     return total

@@ -96,3 +96,78 @@ def test_same_name_in_two_folders_gets_two_ids(tmp_path):
         (tmp_path / folder / "oms.txt").write_text(ARTICLE)
     ids = [a.doc_id for a in iter_articles([tmp_path / "a", tmp_path / "b"])]
     assert len(set(ids)) == 2
+
+
+MEDQUAD_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<Document id="0000001" source="GARD" url="https://rarediseases.info.nih.gov/gard/1/botulism">
+<Focus>Botulism</Focus>
+<QAPairs>
+<QAPair pid="1"><Question qid="1">What is (are) Botulism ?</Question>
+<Answer>Botulism is a rare but serious paralytic illness.
+
+  It is caused by a nerve toxin.</Answer></QAPair>
+<QAPair pid="2"><Question qid="2">What are the treatments for Botulism ?</Question><Answer></Answer></QAPair>
+<QAPair pid="3"><Question qid="3">What are the symptoms of Botulism ?</Question>
+<Answer>Symptoms include double vision and muscle weakness.</Answer></QAPair>
+</QAPairs></Document>"""
+
+JATS_XML = """<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta><title-group>
+<article-title>Narcolepsy</article-title></title-group></article-meta></front>
+<body><sec><title>Symptoms</title><p>People with narcolepsy have <italic>cataplexy</italic> and sleep attacks.</p>
+<list><list-item><p>Sleep paralysis</p></list-item></list></sec>
+<sec><title>Treatment</title><p>Modafinil is used.</p></sec></body></article>"""
+
+
+def test_medquad_xml_becomes_question_headed_sections(tmp_path):
+    path = tmp_path / "0000001.xml"
+    path.write_text(MEDQUAD_XML)
+    (article,) = list(iter_articles([path]))
+    assert article.format == "xml" and article.needs_text_file
+    assert article.title == "Botulism" and article.url.endswith("/botulism")
+    assert article.text.startswith("Botulism\n\nWhat is (are) Botulism ?\nBotulism is a rare but serious")
+    assert "It is caused by a nerve toxin." in article.text  # paragraphs kept, spaces collapsed
+    assert "treatments for Botulism" not in article.text  # a question without an answer adds nothing
+    assert [s.kind for s in article.sections if s.kind != "overview"] == ["symptoms"]
+
+
+def test_other_xml_keeps_headings_and_every_paragraph(tmp_path):
+    path = tmp_path / "narcolepsy.xml"
+    path.write_text(JATS_XML)
+    (article,) = list(iter_articles([path]))
+    assert article.title == "Narcolepsy"
+    assert "People with narcolepsy have cataplexy and sleep attacks." in article.text  # inline markup joined
+    assert "\n\nSleep paralysis\n\n" in article.text and "Treatment\n\nModafinil is used." in article.text
+
+
+@pytest.mark.parametrize("xml,message", [
+    ("<Document><Focus>Botulism</Focus><QAPair>", "not well-formed XML"),
+    ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><a>&lol2;</a>',
+     "entity or DTD"),
+    ("<Document><Focus></Focus></Document>", "no article text"),
+])
+def test_bad_xml_fails_that_file_only(tmp_path, xml, message):
+    (tmp_path / "bad.xml").write_text(xml)
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    items = list(iter_articles([tmp_path]))
+    assert [type(i).__name__ for i in items] == ["IngestFailure", "Article"]
+    assert message in items[0].reason and "bad.xml" in items[0].reason
+
+
+def test_json_file_with_one_article_or_a_list(tmp_path):
+    (tmp_path / "one.json").write_text(json.dumps({"title": "Botulism", "text": "Botulism\n\nBotulism is rare."}))
+    (tmp_path / "many.json").write_text(json.dumps([{"id": "s1", "text": "Shingles causes a rash."}, {"id": "s2"},
+                                                    {"text": "Narcolepsy\n\nNarcolepsy is a sleep disorder."}]))
+    (tmp_path / "broken.json").write_text("{not json")
+    items = {i.doc_id: i for i in iter_articles([tmp_path])}
+    assert items["one"].title == "Botulism" and items["one"].format == "json"
+    assert type(items["s1"]).__name__ == "Article" and "missing or empty" in items["s2"].reason
+    assert type(items["many-3"]).__name__ == "Article"
+    assert "invalid JSON" in items["broken"].reason
+
+
+def test_xml_and_json_count_for_the_progress_bar(tmp_path):
+    from pipeline.runner import count_articles
+
+    (tmp_path / "a.xml").write_text(MEDQUAD_XML)
+    (tmp_path / "b.json").write_text(json.dumps([{"text": "x"}, {"text": "y"}]))
+    assert count_articles([tmp_path]) == 3

@@ -37,8 +37,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-_SPACES = re.compile(r"[ \t\u00a0]+")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+from defusedxml import ElementTree as SafeET
+
+from defusedxml.common import DefusedXmlException
+
+from pipeline.ingest.xml import clean_paragraphs as clean_answer  # noqa: F401  (the converter's paragraph rule)
+from pipeline.ingest.xml import qa_document
+
 
 
 @dataclass
@@ -56,50 +61,16 @@ def collection_name(folder: str) -> str:
     return name.lower().replace("_", "-")
 
 
-def _one_line(text: str | None) -> str:
-    return " ".join((text or "").split())
-
-
-def clean_answer(text: str | None) -> str:
-    """Collapse spaces/tabs, strip lines, keep paragraphs separated by one blank line."""
-    paragraphs = []
-    for block in _PARAGRAPH_BREAK.split((text or "").replace("\r\n", "\n")):
-        lines = [_SPACES.sub(" ", line).strip() for line in block.splitlines()]
-        paragraph = "\n".join(line for line in lines if line)
-        if paragraph:
-            paragraphs.append(paragraph)
-    return "\n\n".join(paragraphs)
-
-
-def _tag(element: ET.Element) -> str:
-    return element.tag.lower() if isinstance(element.tag, str) else ""
-
-
-def _child_text(element: ET.Element, *names: str) -> str:
-    for child in element:
-        if _tag(child) in names:
-            return "".join(child.itertext())
-    return ""
-
-
 def convert_file(path: Path, collection: str) -> dict | None:
     """Return the article for one XML file, or None if it has no answer text.
 
     Raises ET.ParseError (or OSError) if the file cannot be read as XML.
     """
-    root = ET.parse(path).getroot()
-    sections = []
-    for pair in root.iter():
-        if _tag(pair) in ("qapair", "pair"):
-            question = _one_line(_child_text(pair, "question"))
-            answer = clean_answer(_child_text(pair, "answer"))
-            if answer:
-                sections.append(f"{question}\n{answer}" if question else answer)
-    if not sections:
+    root = SafeET.parse(path).getroot()
+    qa = qa_document(root)
+    if qa is None:
         return None
-    title = _one_line(_child_text(root, "focus", "doctitle-focus"))
-    if not title:
-        title = sections[0].split("\n", 1)[0]
+    title, sections = qa
     return {
         "id": f"medquad-{collection}-{path.stem}",
         "title": title,
@@ -116,7 +87,7 @@ def convert(medquad_dir: Path, out: Path, limit: int | None = None, seed: int = 
     for path in sorted(Path(medquad_dir).glob("*/*.xml")):
         try:
             article = convert_file(path, collection_name(path.parent.name))
-        except (ET.ParseError, OSError, UnicodeError) as exc:
+        except (ET.ParseError, DefusedXmlException, OSError, UnicodeError) as exc:
             stats.malformed += 1
             reason = " ".join(str(exc).split())
             print(f"warning: skipping malformed XML {path}: {reason}", file=sys.stderr)

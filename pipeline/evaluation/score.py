@@ -178,6 +178,14 @@ def sidecar_checks(profile: dict, ref: dict, text: str) -> dict:
     return result
 
 
+def _summary(totals: dict[str, FieldScore]) -> dict:
+    must = sum(t.must for t in totals.values())
+    found = sum(t.must_found for t in totals.values())
+    return {"must_items": must, "must_found": found, "must_recall": round(found / must, 4) if must else None,
+            "fields": {n: {"precision": t.precision, "recall": t.recall, "predicted": t.predicted, "must": t.must}
+                       for n, t in totals.items()}}
+
+
 def _fmt(value: float | None) -> str:
     return "   -" if value is None else f"{value:.2f}"
 
@@ -215,6 +223,7 @@ def main(argv=None) -> int:
 
     results = {"gold": {}, "sidecars": {}}
     totals: dict[str, FieldScore] = {}
+    held_out: dict[str, FieldScore] = {}  # gold written without seeing the pipeline's output ("held_out": true)
     print(f"{'article':40} {'field':22} {'P':>5} {'R':>5}  misses / extras")
     for gold in golds:
         profile = profiles.get(gold["doc_id"])
@@ -227,8 +236,9 @@ def main(argv=None) -> int:
                                                           "misses": v.misses, "extras": v.extras}
                                                       for k, v in scores.items()}, "problems": problems}
         for name, s in scores.items():
-            t = totals.setdefault(name, FieldScore())
-            t.predicted += s.predicted; t.correct += s.correct; t.must += s.must; t.must_found += s.must_found
+            for bucket in (totals, held_out) if gold.get("held_out") else (totals,):
+                t = bucket.setdefault(name, FieldScore())
+                t.predicted += s.predicted; t.correct += s.correct; t.must += s.must; t.must_found += s.must_found
             detail = "; ".join(s.misses[:4] + [f"+{e}" for e in s.extras[:3]])
             print(f"{gold['doc_id'][:40]:40} {name:22} {_fmt(s.precision):>5} {_fmt(s.recall):>5}  {detail}")
         for problem in problems:
@@ -243,9 +253,15 @@ def main(argv=None) -> int:
     if must:
         print(f"{'':40} {'must-item recall':22} {found}/{must} = {found / must:.3f}; lowest field precision "
               f"{worst} {precisions[worst]:.2f}" if worst else "")
-    results["summary"] = {"must_items": must, "must_found": found, "must_recall": round(found / must, 4) if must else None,
-                          "fields": {n: {"precision": t.precision, "recall": t.recall, "predicted": t.predicted,
-                                         "must": t.must} for n, t in totals.items()}}
+    results["summary"] = _summary(totals)
+    if held_out:
+        results["summary_held_out"] = summary = _summary(held_out) | {
+            "articles": sorted(g["doc_id"] for g in golds if g.get("held_out"))}
+        worst = min(((n, f["precision"]) for n, f in summary["fields"].items() if f["precision"] is not None),
+                    key=lambda x: x[1], default=(None, None))
+        print(f"{'HELD-OUT GOLD':40} {'must-item recall':22} {summary['must_found']}/{summary['must_items']} = "
+              f"{summary['must_recall']:.3f}; lowest field precision {worst[0]} {worst[1]:.2f} "
+              f"({', '.join(summary['articles'])})")
 
     if args.dev and args.dev.exists():
         rows = hits = 0

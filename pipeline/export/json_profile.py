@@ -1,6 +1,6 @@
 """`output/profiles/<doc_id>.json`: one validated DiseaseProfile per article, exactly the pydantic model's JSON
 (`schemas/disease_profile.schema.json`); `output/profiles.jsonl`: the same documents, one per line, in input order.
-`output/texts/<doc_id>.txt`: for HTML and JSONL inputs, the extracted text the profile's offsets index into."""
+`output/texts/<doc_id>.txt`: for HTML, XML, JSON and JSONL inputs, the extracted text the profile's offsets index into."""
 
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
 """Ingest: files and JSONL corpora → Article records (decoding, HTML extraction, layout, boilerplate, metadata).
 
 `iter_articles(paths)` yields an `Article` or an `IngestFailure` per input article, in a stable order, so one
-bad file never stops a batch. Supported: .txt, .md/.markdown, .html/.htm, and .jsonl (one
-{"id", "title", "text", "url"} object per line).
+bad file never stops a batch. Supported: .txt, .md/.markdown, .html/.htm, .xml (`xml.py`: MedQuAD question/answer
+documents, XHTML, any other XML), .jsonl (one {"id", "title", "text", "url"} object per line) and .json (one such
+object, or a list of them).
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from pipeline.ingest.article import Article, IngestError
 from pipeline.ingest.decode import decode_bytes
 from pipeline.ingest.html import html_to_text
 from pipeline.ingest.layout import analyse, parse_date
+from pipeline.ingest.xml import xml_to_text
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-                 ".jsonl": "jsonl"}
+                 ".xhtml": "html", ".xml": "xml", ".jsonl": "jsonl", ".json": "json"}
 MAX_BYTES = 20_000_000  # an "article" larger than this is a mistake (a dump, a binary), not an article
 
 
@@ -66,7 +68,7 @@ def article_from_text(text: str, *, doc_id: str, path: str, fmt: str, sha256: st
         updated=layout.updated or (parse_date(metadata["date"]) if metadata.get("date") else None),
         publisher=layout.publisher or metadata.get("publisher"), url=url or metadata.get("url"),
         sections=layout.sections, list_items=layout.list_items, boilerplate=layout.boilerplate,
-        references=layout.references, needs_text_file=fmt in ("html", "jsonl"),
+        references=layout.references, needs_text_file=fmt in ("html", "xml", "jsonl", "json"),
     )
     if title and layout.title and layout.title.strip().lower() != title.strip().lower():
         article.title = title  # an explicit title (JSONL) wins over the first line
@@ -81,11 +83,24 @@ def read_file(path: Path, doc_id: str) -> Article:
     text, encoding = decode_bytes(data, str(path))
     fmt = TEXT_SUFFIXES[path.suffix.lower()]
     sha = hashlib.sha256(data).hexdigest()
-    if fmt == "html":
-        text, metadata = html_to_text(text, str(path))
+    if fmt in ("html", "xml"):
+        text, metadata = (html_to_text if fmt == "html" else xml_to_text)(text, str(path))
         return article_from_text(text, doc_id=doc_id, path=str(path), fmt=fmt, sha256=sha, encoding=encoding,
                                  metadata=metadata)
     return article_from_text(text, doc_id=doc_id, path=str(path), fmt=fmt, sha256=sha, encoding=encoding)
+
+
+def _article_from_record(record, where: str, default_id: str, raw: bytes, fmt: str) -> Article:
+    if not isinstance(record, dict):
+        raise IngestError(f"{where}: expected a JSON object, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise IngestError(f"{where}: missing or empty \"text\"")
+    raw_id = record.get("id") or default_id
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return article_from_text(text, doc_id=doc_id_for(str(raw_id)), path=where, fmt=fmt,
+                             sha256=hashlib.sha256(raw).hexdigest(), encoding="utf-8",
+                             title=record.get("title"), url=record.get("url"))
 
 
 def read_jsonl(path: Path) -> Iterator[Article | IngestFailure]:
@@ -95,21 +110,40 @@ def read_jsonl(path: Path) -> Iterator[Article | IngestFailure]:
                 continue
             where = f"{path}:{number}"
             try:
-                record = json.loads(raw)
-                if not isinstance(record, dict):
-                    raise IngestError(f"{where}: expected a JSON object, got {type(record).__name__}")
-                text = record.get("text")
-                if not isinstance(text, str) or not text.strip():
-                    raise IngestError(f"{where}: missing or empty \"text\"")
-                raw_id = record.get("id") or f"{path.stem}-{number}"
-                text = text.replace("\r\n", "\n").replace("\r", "\n")
-                yield article_from_text(text, doc_id=doc_id_for(str(raw_id)), path=where, fmt="jsonl",
-                                        sha256=hashlib.sha256(raw).hexdigest(), encoding="utf-8",
-                                        title=record.get("title"), url=record.get("url"))
+                yield _article_from_record(json.loads(raw), where, f"{path.stem}-{number}", raw, "jsonl")
             except json.JSONDecodeError as exc:
                 yield IngestFailure(f"{doc_id_for(path.stem)}-line-{number}", where, f"{where}: invalid JSON ({exc.msg})")
             except IngestError as exc:
                 yield IngestFailure(f"{doc_id_for(path.stem)}-line-{number}", where, str(exc))
+
+
+def read_json(path: Path) -> Iterator[Article | IngestFailure]:
+    """A .json file: one article object, or a list of them (each item like a JSONL line)."""
+    doc_id = doc_id_for(path.stem)
+    try:
+        data = path.read_bytes()
+        if len(data) > MAX_BYTES:
+            raise IngestError(f"{path}: {len(data):,} bytes is too large for one JSON file (limit {MAX_BYTES:,})")
+        value = json.loads(data)
+    except json.JSONDecodeError as exc:
+        yield IngestFailure(doc_id, str(path), f"{path}: invalid JSON ({exc.msg}, line {exc.lineno})")
+        return
+    except IngestError as exc:
+        yield IngestFailure(doc_id, str(path), str(exc))
+        return
+    except OSError as exc:
+        yield IngestFailure(doc_id, str(path), f"{path}: cannot read ({exc.strerror})")
+        return
+    records = value if isinstance(value, list) else [value]
+    for number, record in enumerate(records, start=1):
+        where = str(path) if not isinstance(value, list) else f"{path}[{number - 1}]"
+        default_id = path.stem if not isinstance(value, list) else f"{path.stem}-{number}"
+        try:
+            raw = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")
+            yield _article_from_record(record, where, default_id, raw, "json")
+        except IngestError as exc:
+            named = record.get("id") if isinstance(record, dict) else None
+            yield IngestFailure(doc_id_for(str(named or default_id)), where, str(exc))
 
 
 def iter_articles(paths: list[Path]) -> Iterator[Article | IngestFailure]:
@@ -117,8 +151,8 @@ def iter_articles(paths: list[Path]) -> Iterator[Article | IngestFailure]:
     yield from problems
     seen: dict[str, str] = {}
     for path in files:
-        if path.suffix.lower() == ".jsonl":
-            for item in read_jsonl(path):
+        if path.suffix.lower() in (".jsonl", ".json"):
+            for item in (read_jsonl if path.suffix.lower() == ".jsonl" else read_json)(path):
                 yield _unique(item, seen)
             continue
         doc_id = doc_id_for(path.stem)
