@@ -128,4 +128,4 @@ def test_packaged_model_tags_chemical_and_disease():
     doc = nlp("Cisplatin-induced nephrotoxicity was observed.")
     labels = {e.label_ for e in doc.ents}
     assert {"CHEMICAL", "DISEASE"} <= labels, [(e.text, e.label_) for e in doc.ents]
-    assert nlp.meta["version"] == "0.1.0"
+    assert nlp.meta["version"] == "0.2.0"
