@@ -156,3 +156,33 @@ def test_quoted_synonym_and_what_is_not_a_cause(nlp):
     causes = {c.name for c in profile.causes}
     assert "cataplexy" not in causes and "FOXG1 syndrome" not in causes
     assert "autoimmune response" in causes
+
+
+def test_ratio_range_has_no_single_value():
+    match = st.RATIO.search("Chronic ITP affects women two to three times more often than men.")
+    assert match.group(0).startswith("two to three times") and st._value_and_unit(st.RATIO, match) == (None, "times")
+
+
+def test_held_out_failure_modes_stay_fixed(nlp):
+    """General rules found on the held-out gold articles (ADEM, FFI, ITP)."""
+    text = ("Fatal familial insomnia\n\nOverview\nFatal familial insomnia (FFI) is an inherited prion disease. FFI "
+            "often follows viral or bacterial infections, or less often, vaccination for measles. It causes visual "
+            "loss (due to inflammation of the optic nerve), weakness and paralysis. Petechiae look like a rash. FFI "
+            "usually leads to death within a few months. How is fatal familial insomnia diagnosed? Treatment depends "
+            "on the platelet count.\n\nSigns and Symptoms | Approximate number of patients (when available)\n"
+            "- Adult onset\n- Ataxia\n\nMedicines\nCorticosteroids are used. Aspirin and ibuprofen are common "
+            "medicines that increase the risk of bleeding.\n")
+    profile = profile_for(text, nlp)
+    causes = {c.concept_id or c.name for c in profile.causes}
+    assert "MONDO:0005108" in causes  # "often follows viral ... infections"
+    assert not {"HP:0001324", "HP:0003470"} & causes  # outside the parenthesised "due to"
+    assert "MONDO:0004619" not in causes  # the disease a vaccine is against (measles)
+    symptoms = {s.name.lower() for s in profile.symptoms}
+    assert "rash" not in symptoms and "adult onset" not in symptoms and "ataxia" in symptoms
+    assert "death" in {c.name for c in profile.complications}
+    assert any("leads to death" in p.name for p in profile.prognosis)
+    assert not any("inherited prion disease" in p.name for p in profile.prognosis)  # "Fatal" is part of the name
+    assert not any(q.name.endswith("diagnosed?") for q in profile.open_questions)  # an FAQ question
+    treatments = {t.name.lower() for t in profile.treatments}
+    assert "corticosteroids" in treatments  # a "Medicines" section is a treatment section
+    assert not {"aspirin", "ibuprofen", "platelet count"} & treatments

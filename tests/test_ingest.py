@@ -171,3 +171,7 @@ def test_xml_and_json_count_for_the_progress_bar(tmp_path):
     (tmp_path / "a.xml").write_text(MEDQUAD_XML)
     (tmp_path / "b.json").write_text(json.dumps([{"text": "x"}, {"text": "y"}]))
     assert count_articles([tmp_path]) == 3
+
+
+def test_medicine_headings_are_treatment_sections_but_stopping_medicines_is_not():
+    assert section_kind("Medicines") == "treatment" and section_kind("Stopping Medicines") == "other"

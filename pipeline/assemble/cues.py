@@ -11,12 +11,13 @@ import re
 _FLAGS = re.I
 
 CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, pattern in {
-    "cause": r"\bresults? from\b|\b(is|are) (the|a) (direct )?result of\b|\bcaused by\b|\bcauses? (of|is|are)\b|\bdue to\b|\bresponding to\b|\btriggered by\b|"
+    "cause": r"\b(often|usually|typically|commonly|sometimes|frequently) follows?\b|\bresults? from\b|\b(is|are) (the|a) (direct )?result of\b|\bcaused by\b|\bcauses? (of|is|are)\b|\bdue to\b|\bresponding to\b|\btriggered by\b|"
              r"\bin association with\b|\bmutations? in\b|\bfollowing (an? )?\w+ infection\b|"
              r"\bbrought on by\b|\bstems? from\b|\b(occurs?|develops?|appears?|starts?)\s+(\w+\s+){0,3}after\b|\bis linked to\b",
     "cause_in_section": r"\bassociated with\b|\binclud(e|es|ing)\b|\bsuch as\b|\blinked to\b|\brisk factors?\b|"
                         r"\btriggers?\b|\bcaused\b",
     "complication": r"\blong[- ]lasting\b|\blong[- ]term\b|\bcomplications?\b|\b(may|can|could|will) (lead to|cause)\b|"
+                    r"\b(usually|often|eventually|ultimately|typically|rarely) leads? to\b|"
                     r"\bif (left )?(not )?(un)?treated\b|"
                     r"\bproblems that (come|result) from\b|\bpermanent\b|\b(may|can|could|will|often|sometimes) result in\b|\bat risk (of|for)\b|"
                     r"\bmay occur\b|\bother problems\b|\blater in life\b",
@@ -32,7 +33,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
     "prognosis": r"\bprognosis\b|\boutlook\b|\bchance of (returning|recovery|survival|recovering)\b|\brecover|"
                  r"\breturn(ing)? to normal\b|\blife expectancy\b|\bfatal\b|\bsurvival\b|\brelief\b|"
                  r"\birreversible\b|\blong[- ]lasting\b|\brecur(s|red|rence|ring)?\b|\bimprove|\b(is|are) (\w+ )?progressive\b|\bresolves?\b|"
-                 r"\bpersists?\b|\bremission\b",
+                 r"\bpersists?\b|\bremission\b|\bleads? to death\b|\b(die|dies|death) (within|before|from)\b",
     # prognosis statements that hold in any section (a treatment section's "There is no cure")
     "prognosis_strong": r"\bno (known )?cure\b|\bcannot be cured\b|\bincurable\b|\b(do|does) not survive\b|"
                         r"\blive into adulthood\b|\blife[- ]threatening\b|\bthroughout (their )?life\b|"
@@ -115,7 +116,15 @@ DIET = re.compile(r"\b(?:(?:low|high|reduced|restricted)[- ][a-z]+|[a-z]+[- ]fre
                   r"\s+diets?\b", re.I)
 # a test named by the drug it gives: "a tensilon test", "a glucose tolerance test"
 DRUG_TEST = re.compile(r"\s+(?:tolerance |stimulation |challenge )?tests?\b", re.I)
-DEATH = re.compile(r"\b(death|dying)\b(?!\s+(certificates?|rates?|records?)\b)", re.I)
+DEATH = re.compile(r"\b(death|dying|fatal)\b(?!\s+(certificates?|rates?|records?)\b)", re.I)
+FATAL = re.compile(r"\b(is|are|be|been|usually|often|rarely|sometimes|can be|may be) (\w+ )?fatal\b", re.I)
+# what a treatment decision depends on, or a drug's hazard: not a treatment ("Treatment depends on ... the platelet
+# count", "aspirin and ibuprofen are common medicines that increase the risk of bleeding")
+NOT_GIVEN_BEFORE = re.compile(r"\b(depends? on|(is|are) based on|according to)\b[^.;]*$", re.I)
+NOT_GIVEN_AFTER = re.compile(r"^[^.;]{0,60}\b(increases?|raises?) (the |your )?(risk|chance)\b", re.I)
+# the disease a vaccine is against is not a cause ("vaccination for measles, mumps, or rubella")
+VACCINE_FOR_BEFORE = re.compile(r"\b(vaccin\w*|immuni[sz]\w*)\s+(for|against)\s+([\w-]+,?\s+((or|and)\s+)?){0,4}$",
+                                re.I)
 CAUSES_AFTER = re.compile(r"\s+(?:(?:is|are)\s+)?(?:(?:thought|believed|known|suspected|likely)\s+)?(?:to\s+)?"
                           r"(?:(?:may|can|often|usually)\s+)?(?:cause|causes|trigger|triggers|lead to|leads to)\s+"
                           r"(?:(?:the|most|some|many|cases|of)\s+)*", re.I)
@@ -126,6 +135,12 @@ NOT_A_CAUSE_BEFORE = re.compile(r"\b(people|patients|individuals|those|children|
                                 r"(conditions|disorders|diseases|syndromes),?\s+(including|such as|like)\s+([^.;]*,\s*)?$",
                                 re.I)
 APPOSITION_GAP = re.compile(r"\s*[,:(]\s*(?:(?:,|and|or)\s*)*")
+# "petechiae look like a rash", "symptoms similar to those of MS": the compared thing is not the patient's finding
+COMPARISON_BEFORE = re.compile(r"\b(look(s|ed)? like|resembl(e|es|ing)|similar to|mimic(s|king)?|mistaken for|"
+                               r"confused with)\s+(an?\s+|the\s+|those of\s+)?$", re.I)
+# symptom-table rows that are HPO modifiers (onset, course, penetrance), not signs
+TABLE_MODIFIER_ROW = re.compile(r"\b(onset|penetrance|expressivity|heterogeneity|mosaicism|clinical course|"
+                                r"sporadic)\b", re.I)
 
 def cue(name: str, text: str) -> re.Match | None:
     return CUES[name].search(text)

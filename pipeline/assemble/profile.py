@@ -35,6 +35,8 @@ from pipeline import __version__
 from pipeline.assemble import phrases
 from pipeline.assemble import statistics as stats_rules
 from pipeline.assemble.cues import (APPOSITION_GAP, CATEGORY_ADJECTIVES, CATEGORY_HEAD, CAUSAL_COMPLICATION,
+                                   COMPARISON_BEFORE, FATAL, NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, TABLE_MODIFIER_ROW,
+                                   VACCINE_FOR_BEFORE,
                                    CAUSES_AFTER, CUES, DEATH, DIET, DRUG_TEST, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
                                    NOT_A_CAUSE_BEFORE, OUTCOME, POPULATION_WORDS, QUALIFIER, cue)
 from pipeline.assemble.genes import find_genes
@@ -51,9 +53,9 @@ FACT_ASSERTIONS_EXCLUDED = {"absent"}
 GENERIC_DISEASE_WORDS = {"tumor", "tumour", "cancer", "infection", "disease", "disorder", "neoplasm", "condition"}
 # A drug-like word that is what a treatment acts on or a substance being misused, not what is given.
 SUBSTANCE_AS_TARGET_BEFORE = re.compile(
-    r"\b(remov\w*|reduc\w*|lower\w*|decreas\w*|eliminat\w*|excess(ive)?|absorption of|excretion of|"
+    r"\b(remov\w*|reduc\w*|lower\w*|decreas\w*|increas\w*|rais\w*|boost\w*|eliminat\w*|excess(ive)?|absorption of|excretion of|"
     r"accumulation of|build-?up of|levels? of|amounts? of|intake of|blocks?|low|black-tar|illicit|injecting|"
-    r"abus\w*)(\s+the)?\s*-?\s*$", re.I)
+    r"abus\w*|maintain\w*)(\s+(the|your|their|a|an|safe|normal|healthy))*\s*-?\s*$", re.I)
 SUBSTANCE_AS_TARGET_AFTER = re.compile(
     r"^\s*-?\s*(chelat\w*|transport\w*|metabolism|levels?|accumulation|build-?up|deficiency|intake|absorption|"
     r"excretion|overload|toxicity|poisoning|injection|abuse|misuse|overdose|use disorder)\b", re.I)
@@ -270,6 +272,7 @@ class ProfileBuilder:
             # section's "death due to respiratory failure" names a mechanism, not a cause of the disease
             cause_match = None if kind == "complications" else (
                 cue("cause", text) or (cue("cause_in_section", text) if kind == "causes" else None))
+            cause_end = _scope_end(text, cause_match.start()) if cause_match else len(text)
             symptom_list = cue("symptom_list", text)
             # in a symptoms section "may result in"/"permanent" describe the symptoms themselves
             # (and in a causes section they describe the mechanism)
@@ -315,10 +318,12 @@ class ProfileBuilder:
                     cause_ids.add(m.concept_id or m.text.lower())
                     self._add_mention("causes", m, method=f"{m.method}+cue:causes-focus")
                     continue
-                if cause_match and m.start - sentence.start >= cause_match.start() and not (
+                if COMPARISON_BEFORE.search(text[:m.start - sentence.start]):
+                    continue  # "petechiae look like a rash": the compared thing is not a finding
+                if cause_match and cause_match.start() <= m.start - sentence.start < cause_end and not (
                         m.label == "SYMPTOM" and kind == "symptoms"):
                     if self._generic_yields(m, sentence, mentions) or NOT_A_CAUSE_BEFORE.search(
-                            text[:m.start - sentence.start]):
+                            text[:m.start - sentence.start]) or VACCINE_FOR_BEFORE.search(text[:m.start - sentence.start]):
                         continue
                     cause_ids.add(m.concept_id or m.text.lower())
                     self._add_mention("causes", m, method=f"{m.method}+cue:cause")
@@ -359,6 +364,16 @@ class ProfileBuilder:
         verb = CAUSES_AFTER.match(self.text, m.end)
         return verb is not None and any(self._is_focus(x) and verb.end() <= x.start <= verb.end() + 20 for x in mentions)
 
+    def _without_focus_names(self, sentence: Sentence) -> str:
+        """The sentence with the focus disease's names blanked out, so cue words inside a name ("Fatal familial
+        insomnia", "Relapsing polychondritis") do not count as cues."""
+        text = sentence.text
+        for m in self.by_sentence.get(sentence.index, []):
+            if self._is_focus(m):
+                start, end = m.start - sentence.start, m.end - sentence.start
+                text = text[:start] + "_" * (end - start) + text[end:]
+        return text
+
     def _focus_causes(self, m: MentionRecord, sentence: Sentence, mentions: list[MentionRecord]) -> bool:
         """The disease itself is said to cause `m`: "WD can cause brain damage, liver failure, and death", "if
         untreated, it may lead to ..." (not "injuries that can cause bruising")."""
@@ -387,6 +402,8 @@ class ProfileBuilder:
         for row in self.table_rows:
             if not self._usable(row.start, row.end):
                 continue
+            if TABLE_MODIFIER_ROW.search(row.label):
+                continue  # "Adult onset", "Variable expressivity": HPO modifiers, not signs
             phenotype = self._phenotype(row.label)
             if phenotype is not None and phenotype.type == "INHERITANCE":
                 self._add("inheritance", phenotype.id, lambda ev, c=phenotype: Fact(
@@ -459,7 +476,8 @@ class ProfileBuilder:
                         continue  # "gluten-free diet" is a vocabulary term: the mention rules decided
                     self._add("treatments", diet.group(0).lower(), lambda ev: Treatment(
                         name=ev.text, kind="diet", evidence=[ev], method=""), (start, end), "phrase+context:diet")
-            complication = None if kind in ("symptoms", "causes") else cue("complication", text)
+            text = self._without_focus_names(sentence)
+            complication = None if kind in ("symptoms", "causes") else cue("complication", text) or FATAL.search(text)
             if kind == "complications" or complication:
                 for death in DEATH.finditer(text):
                     if complication and death.start() < complication.start() or re.search(
@@ -596,6 +614,8 @@ class ProfileBuilder:
         if dash and m.start >= clause_start + dash.start():
             return  # the description after " - " explains the item; it adds no treatment
         before = self.text[clause_start:m.start]
+        if NOT_GIVEN_BEFORE.search(before) or NOT_GIVEN_AFTER.match(self.text[m.end:clause_end]):
+            return
         peers = [x for x in mentions if x.label in ("DRUG", "PROCEDURE") and clause_start <= x.start < m.start]
         if peers and re.search(r"\(\s*$", before) and self._attach_brand(m, peers[-1]):
             return  # "pyridostigmine (Mestinon)": a brand of the drug just named
@@ -723,7 +743,8 @@ class ProfileBuilder:
                     name=name, evidence=[ev], method=""), (start, start + len(match.group(0))), "cue:population")
 
     def _statements(self) -> None:
-        complications = {e.start for f in self.fields["complications"].values() for e in f.evidence}
+        complications = {e.start for key, f in self.fields["complications"].items() for e in f.evidence
+                         if key != "MESH:D003643"}  # "can be fatal" is also a prognosis statement
         for sentence in self.sentences:
             if not self._usable(sentence.start, sentence.end) or sentence.end - sentence.start < 12:
                 continue
@@ -732,7 +753,10 @@ class ProfileBuilder:
             kind = sentence.section.kind if sentence.section else "overview"
             span = (sentence.start, sentence.end)
             statement = lambda ev: Fact(name=ev.text, evidence=[ev], method="")  # noqa: E731
-            open_question = cue("open_question", sentence.text)
+            text = self._without_focus_names(sentence)  # "Fatal familial insomnia" states no prognosis
+            open_question = cue("open_question", text)
+            if open_question and QUESTION_HEADING.match(sentence.text.strip()) and text != sentence.text:
+                open_question = None  # "How is fatal familial insomnia diagnosed?": an FAQ question, not an open one
             if kind == "research" and (open_question or any(self._is_focus(m) for m in self.by_sentence.get(
                     sentence.index, []))) or open_question and kind not in ("treatment",):
                 self._add("open_questions", f"{sentence.start}", statement, span,
@@ -741,7 +765,8 @@ class ProfileBuilder:
                     sentence.start <= s < sentence.end for s in complications):
                 # a prognosis section's sentence is a prognosis statement even when it also names complications
                 self._add("prognosis", f"{sentence.start}", statement, span, f"section:{kind}")
-            elif kind == "prognosis" or cue("prognosis_strong", sentence.text) or cue("prognosis", sentence.text) and kind not in ("treatment", "symptoms", "causes"):
+            elif kind == "prognosis" or cue("prognosis_strong", text) or cue("prognosis", text) and kind not in (
+                    "treatment", "symptoms", "causes"):
                 if not any(sentence.start <= s < sentence.end for s in complications):
                     self._add("prognosis", f"{sentence.start}", statement, span, "cue:prognosis")
 
@@ -774,6 +799,15 @@ class ProfileBuilder:
         )
         # Re-validate with the article text: every evidence span must be exactly what the article says there.
         return DiseaseProfile.model_validate(profile.model_dump(), context={"text": self.text})
+
+
+def _scope_end(text: str, cue_start: int) -> int:
+    """Where a cue's reach ends: the closing parenthesis when the cue sits inside one ("visual loss (due to
+    inflammation of the optic nerve) in one or both eyes, weakness ..."), else the end of the sentence."""
+    if text.count("(", 0, cue_start) > text.count(")", 0, cue_start):
+        close = text.find(")", cue_start)
+        return close if close >= 0 else len(text)
+    return len(text)
 
 
 def _fact_name(m: MentionRecord) -> str:

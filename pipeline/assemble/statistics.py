@@ -26,7 +26,8 @@ PERCENT = re.compile(rf"\b{_APPROX}(?P<num>{_NUMBER})(?:\s*(?:%|percent)?\s*(?:-
 RATE = re.compile(rf"\b{_APPROX}(?P<num>{_NUMBER})\s+(?:in|out of|per)\s+(?P<den>\d[\d,]*|a (?:million|thousand))"
                   rf"(?:\s+(?P<pop>(?:people|individuals|persons|births|newborns|live births|children|adults|women|"
                   rf"men|Americans|infants|females|males|girls|boys|babies|newborns)[^,.;:()]*))?", re.I)
-RATIO = re.compile(r"\b(?P<num>twice|three times|four times|five times|ten times|\d+(?:\.\d+)?\s*times)\s+"
+RATIO = re.compile(r"\b(?P<num>(?:(?:two|three|four|five|\d+(?:\.\d+)?)\s+to\s+)?(?:twice|two times|three times|"
+                   r"four times|five times|ten times|\d+(?:\.\d+)?\s*times))\s+"
                    r"(?:as\s+(?:many|likely|common|often)\s+(?P<pop>[a-z]+(?:\s+[a-z]+)?)\s+as\b|"
                    r"(?:greater|higher|more|increased)\b(?:\s+(?:risk|likelihood|chance))?)", re.I)
 COUNT = re.compile(rf"\b{_APPROX}(?:an average of\s+)?(?P<num>\d[\d,]*)\s+(?:new\s+)?cases\b[^.;]{{0,40}}?"
@@ -37,7 +38,7 @@ FRACTION_WORDS = {"one-third": 33.3, "a third": 33.3, "two-thirds": 66.7, "one-q
 FRACTION = re.compile(rf"\b{_APPROX}(?P<num>{'|'.join(w.replace('-', '[- ]') for w in FRACTION_WORDS)})\s+of\s+"
                       rf"(?P<pop>(?:all\s+|the\s+|these\s+|those\s+)?(?:people|individuals|patients|persons|children|"
                       rf"adults|women|men|cases|infants|affected \w+)[^,.;:()]*)", re.I)
-_RATIO_WORDS = {"twice": 2, "three times": 3, "four times": 4, "five times": 5, "ten times": 10}
+_RATIO_WORDS = {"twice": 2, "two times": 2, "three times": 3, "four times": 4, "five times": 5, "ten times": 10}
 
 
 def _number(raw: str) -> float | None:
@@ -60,6 +61,8 @@ def _trim_population(pop: str | None) -> str | None:
 def _value_and_unit(pattern, match) -> tuple[float | None, str | None]:
     if pattern is RATIO:
         raw = match.group("num").lower()
+        if " to " in raw:
+            return None, "times"  # "two to three times": a range, no single value
         return (float(_RATIO_WORDS[raw]) if raw in _RATIO_WORDS else _number(raw.replace("times", ""))), "times"
     if pattern is FRACTION:
         return FRACTION_WORDS[re.sub(r"\s+", "-", match.group("num").lower()).replace("a-", "a ")], "percent"
@@ -84,7 +87,7 @@ def find_statistics(text, sentences, by_sentence, usable, is_focus, excluded=lam
         for pattern in (PERCENT, FRACTION, RATE, RATIO, COUNT):
             for match in pattern.finditer(sentence.text):
                 value, unit = _value_and_unit(pattern, match)
-                if value is None and unit != "percent":
+                if value is None and unit not in ("percent", "times"):
                     continue
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 if any(s < end and start < e for s, e in taken):

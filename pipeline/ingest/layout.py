@@ -30,11 +30,13 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [(kind, re.compile(pattern, re.I))
                    r"citations?|selected references)\b"),
     ("resources", r"^(organizations?|resources?|related (information|links)|learn more|where can i find|"
                   r"support (groups?|organizations?)|for more information)\b"),
+    ("other", r"^(stopping|avoiding|avoid|medicines to avoid)\b"),  # "Stopping Medicines" lists hazards, not treatments
     ("symptoms", r"symptom|signs?\b|clinical (feature|presentation|description)|characteristic|"
                  r"what does .* look like|features"),
     ("causes", r"genetic (change|cause|basis)|genes? (related|associated)|cause|etiolog|risk factor|why does|pathogenesis|how does .* develop"),
     ("inheritance", r"inherit|genetics"),
-    ("treatment", r"treat|therap|management|medication|drugs?\b|surgery|how (is|are) .* (managed|cured)"),
+    ("treatment", r"treat|therap|management|medication|medicines?\b|drugs?\b|surgery|procedures?\b|"
+                  r"how (is|are) .* (managed|cured)"),
     ("diagnosis", r"diagnos|\btests?\b|screening|examination"),
     ("complications", r"complication|long[- ]?(lasting|term) effects?|effects?$"),
     ("prognosis", r"prognosis|outlook|life expectancy|survival|what to expect|recovery"),

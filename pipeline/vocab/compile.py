@@ -303,8 +303,10 @@ def add_of_phrasings(concepts: list[Concept]) -> None:
                     c.add_term(f"{adjective} {STATE_ADJECTIVES[first]}", "related")
 
 
-def obo_concepts(path: Path, prefix: str, ctype: str, source: str) -> tuple[list[Concept], str]:
-    """Flat OBO reader (fastobo) for ontologies whose lineage pronto cannot close (MAxO imports COB terms)."""
+def obo_concepts(path: Path, prefix: str, ctype: str, source: str,
+                 parents: dict[str, list[str]] | None = None) -> tuple[list[Concept], str]:
+    """Flat OBO reader (fastobo) for ontologies whose lineage pronto cannot close (MAxO imports COB terms).
+    `parents`, when given, receives each term's is_a parents."""
     import fastobo
 
     doc = fastobo.load(gzip.open(path) if path.suffix == ".gz" else open(path, "rb"))
@@ -327,6 +329,8 @@ def obo_concepts(path: Path, prefix: str, ctype: str, source: str) -> tuple[list
                 synonyms.append((clause.synonym.desc, scopes[clause.synonym.scope]))
             elif isinstance(clause, fastobo.term.XrefClause):
                 xrefs.append(str(clause.xref.id))
+            elif isinstance(clause, fastobo.term.IsAClause) and parents is not None:
+                parents.setdefault(str(frame.id), []).append(str(clause.term))
         if obsolete or not name:
             continue
         concept = Concept(str(frame.id), ctype, name, f"{source} {version}".strip())
@@ -336,6 +340,19 @@ def obo_concepts(path: Path, prefix: str, ctype: str, source: str) -> tuple[list
         concept.xrefs.update(x.replace("MSH:", "MESH:") for x in xrefs if x.startswith(("MESH:", "MSH:", "UMLS:", "NCIT:")))
         concepts.append(concept)
     return concepts, version
+
+
+MAXO_DIAGNOSTIC = "MAXO:0000003"
+
+
+def _ancestors(term: str, parents: dict[str, list[str]]) -> set[str]:
+    seen, stack = set(), list(parents.get(term, ()))
+    while stack:
+        parent = stack.pop()
+        if parent not in seen:
+            seen.add(parent)
+            stack.extend(parents.get(parent, ()))
+    return seen
 
 
 def mondo_concepts(lexicons: Path) -> tuple[dict[str, Concept], str]:
@@ -538,9 +555,11 @@ def compile_vocabulary(lexicons: Path, project_vocab: Path) -> dict:
         concepts.append(concept)
     concepts.extend(mondo.values())
 
-    maxo, maxo_version = obo_concepts(lexicons / "maxo" / "maxo-base.obo.gz", "MAXO", "PROCEDURE", "MAxO")
+    maxo_parents: dict[str, list[str]] = {}
+    maxo, maxo_version = obo_concepts(lexicons / "maxo" / "maxo-base.obo.gz", "MAXO", "PROCEDURE", "MAxO", maxo_parents)
     for c in maxo:
-        c.branch = "therapeutic"
+        # MAxO's "diagnostic procedure" subtree (platelet count, biopsy, MRI) is diagnostic, the rest therapeutic
+        c.branch = "diagnostic" if MAXO_DIAGNOSTIC in _ancestors(c.id, maxo_parents) else "therapeutic"
         for name, kind in list(c.terms.items()):
             for phrasing in agent_class_phrasings(name) + therapist_phrasings(name):
                 c.add_term(phrasing, "related")
