@@ -186,3 +186,17 @@ def test_held_out_failure_modes_stay_fixed(nlp):
     treatments = {t.name.lower() for t in profile.treatments}
     assert "corticosteroids" in treatments  # a "Medicines" section is a treatment section
     assert not {"aspirin", "ibuprofen", "platelet count"} & treatments
+
+
+def test_sequelae_consequences_and_unpredictable_outcomes(nlp):
+    text = ("Acute disseminated encephalomyelitis\n\nOverview\nAcute disseminated encephalomyelitis (ADEM) causes "
+            "weakness and loss of vision. Children are more likely than adults to have ADEM. Others may have lifelong "
+            "impairment ranging from weakness to loss of vision. Bleeding in the brain as a result of ADEM is very "
+            "rare. Some patients go on to develop MS, but there is currently no method to predict whom those "
+            "individuals will be. It is caused by a specific change (mutation) in the PRNP gene.\n")
+    profile = profile_for(text, nlp)
+    assert {"weakness", "loss of vision"} <= {c.name for c in profile.complications}  # lifelong: sequelae
+    assert "HP:0001342" in {c.concept_id for c in profile.complications}  # cerebral hemorrhage, "as a result of"
+    assert "children" in {p.name for p in profile.affected_populations}
+    assert any("no method to predict" in q.name for q in profile.open_questions)
+    assert not any("change" in c.name for c in profile.causes)  # a genetic change is stated by its gene

@@ -16,7 +16,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
              r"\bbrought on by\b|\bstems? from\b|\b(occurs?|develops?|appears?|starts?)\s+(\w+\s+){0,3}after\b|\bis linked to\b",
     "cause_in_section": r"\bassociated with\b|\binclud(e|es|ing)\b|\bsuch as\b|\blinked to\b|\brisk factors?\b|"
                         r"\btriggers?\b|\bcaused\b",
-    "complication": r"\blong[- ]lasting\b|\blong[- ]term\b|\bcomplications?\b|\b(may|can|could|will) (lead to|cause)\b|"
+    "complication": r"\blifelong\b|\bresidual\b|\blong[- ]lasting\b|\blong[- ]term\b|\bcomplications?\b|\b(may|can|could|will) (lead to|cause)\b|"
                     r"\b(usually|often|eventually|ultimately|typically|rarely) leads? to\b|"
                     r"\bif (left )?(not )?(un)?treated\b|"
                     r"\bproblems that (come|result) from\b|\bpermanent\b|\b(may|can|could|will|often|sometimes) result in\b|\bat risk (of|for)\b|"
@@ -28,7 +28,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
     "population": r"\b(occurs?|is|are|seen|found|diagnosed|develops?)\s+(most\s+)?(often|usually|commonly|mainly|"
                   r"primarily|typically|mostly|more (often|commonly))?\s*(seen\s+|found\s+)?(in|among)\b|"
                   r"\baffect(s|ed|ing)?\b|\bage group\b|\bmore common (in|among)\b|\bmost common (in|among)\b|"
-                  r"\bat (greater|higher|increased) risk\b|\bpeaks?\b|\bonset\b[^.;]{0,30}\bvar(y|ies)\b|\b(onset|begins?|starts?|appears?) (is |usually |often |most often )?"
+                  r"\bat (greater|higher|increased) risk\b|\bpeaks?\b|\b(more|most|less) likely\b[^.;]{0,40}\bto (have|develop|get)\b|\bonset\b[^.;]{0,30}\bvar(y|ies)\b|\b(onset|begins?|starts?|appears?) (is |usually |often |most often )?"
                   r"(in|between|during|at|before|after)\b",
     "prognosis": r"\bprognosis\b|\boutlook\b|\bchance of (returning|recovery|survival|recovering)\b|\brecover|"
                  r"\breturn(ing)? to normal\b|\blife expectancy\b|\bfatal\b|\bsurvival\b|\brelief\b|"
@@ -54,7 +54,8 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
     "comorbidity": r"\b(other|additional|related|associated|coexisting)\s+([\w-]+\s+){0,2}(diseases?|disorders?|"
                    r"conditions?|illness(es)?)\b|\b(conditions?|diseases?|disorders?)\s+(\w+\s+)?associated with\b",
     "open_question": r"\bquestions? (remain|concerns?)\b|\bno one (yet )?knows\b|\bunknown\b(?!\s+(causes?|origin|reasons?)\b)|"
-                     r"\bunclear\b|"
+                     r"\bunclear\b|\bno (known )?(way|method|means|test)s?\b[^.;]{0,40}\bto (predict|know|tell)\b|"
+                     r"\bcannot (yet )?be predicted\b|"
                      r"\bnot (yet )?(fully )?(known|understood|clear)\b|\b(dont|don't|do not) (yet )?(fully )?(know|understand)\b|"
                      r"\b(arent|aren't|are not|isnt|isn't|is not) (yet )?known\b|\bresearch (is needed|to answer)\b|\?$",
     "definition": r"\b(is|are) (a|an|the)\b",
@@ -67,7 +68,7 @@ POPULATION_WORDS = re.compile(
     r"\b(newborns?|infants?|babies|toddlers|children|child|adolescents|teenagers|teens|young adults|older adults|"
     r"adults|elderly|women|men|girls|boys|males|females|pregnant women|people of [A-Z]\w+ (descent|ancestry|"
     r"heritage)|people over (age )?\d+|people older than \d+|adolescence|childhood|infancy|early adulthood|"
-    r"adulthood|middle age|adults in their \d0s|(people|adults) (in their|over|under) \d+s?|"
+    r"adulthood|middle age|mid-?life|middle-aged|adults in their \d0s|(people|adults) (in their|over|under) \d+s?|"
     r"between (the )?ages? \d+ and \d+|"
     r"African Americans|Caucasians|Hispanics|Latinos|Asians|Native Americans|Europeans|Ashkenazi Jews)\b", _FLAGS)
 
@@ -117,6 +118,11 @@ DIET = re.compile(r"\b(?:(?:low|high|reduced|restricted)[- ][a-z]+|[a-z]+[- ]fre
 # a test named by the drug it gives: "a tensilon test", "a glucose tolerance test"
 DRUG_TEST = re.compile(r"\s+(?:tolerance |stimulation |challenge )?tests?\b", re.I)
 DEATH = re.compile(r"\b(death|dying|fatal)\b(?!\s+(certificates?|rates?|records?)\b)", re.I)
+# lasting effects named as such are complications even when they are also symptoms ("lifelong impairment ranging
+# from cognitive difficulties, weakness, loss of vision")
+SEQUELA_BEFORE = re.compile(r"\b(lifelong|life-long|permanent|residual|long[- ]term|long[- ]lasting|lasting)\b", re.I)
+# "Bleeding in the brain as a result of ITP": a consequence of the disease
+CAUSED_BY_AFTER = re.compile(r"\s+(as a (result|consequence|complication) of|caused by|due to)\s+", re.I)
 FATAL = re.compile(r"\b(is|are|be|been|usually|often|rarely|sometimes|can be|may be) (\w+ )?fatal\b", re.I)
 # what a treatment decision depends on, or a drug's hazard: not a treatment ("Treatment depends on ... the platelet
 # count", "aspirin and ibuprofen are common medicines that increase the risk of bleeding")

@@ -18,7 +18,10 @@ ENUMERATION_EXCLUDED_KINDS = {"treatment", "diagnosis", "prevention", "research"
                               "references", "resources", "frequency", "prognosis", "complications"}
 ENUMERATION_SPLIT = re.compile(r"[^,;]+")
 CAUSE_PHRASE_END = re.compile(r"[,.;:()]|\s(?:which|that|who|when|where|while|because|but|or|in (?:which|whom|the|a|an|some|most|many)|"
-                              r"such as|including|leading|resulting|causing)\b")
+                              r"such as|including|leading|resulting|causing|results?|resulted|leads?|led|causes?|caused|are|is|"
+                              r"was|were|may|can|will)\b")
+# a genetic change is stated by its gene (`genes.py`), not as a phrase ("a specific change (mutation) in the PRNP gene")
+CAUSE_PHRASE_STOP = re.compile(r"\b(changes?|mutations?|variants?|alterations?|genes?)\b", re.I)
 ENUMERATION_LEAD = re.compile(r"\s*(?:and|or|also|may|might|can|often|usually|sometimes|frequently|are|is|be|"
                               r"have|has|having|a|an|the|other|some|their|his|her|including|such as|include|includes|"
                               r"like|as well as|especially|[-•*:])(?:\s+|$)", re.I)
@@ -68,6 +71,7 @@ def cause_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     boundary = CAUSE_PHRASE_END.search(text, start, end)
     start, end = trim(text, start, boundary.start() if boundary else end)
     item = text[start:end]
-    if not 2 <= len(item.split()) <= 6 or ENUMERATION_STOP.search(item) or not re.match(r"[A-Za-z]", item):
+    if not 2 <= len(item.split()) <= 6 or ENUMERATION_STOP.search(item) or CAUSE_PHRASE_STOP.search(item) or not re.match(
+            r"[A-Za-z]", item):
         return None
     return start, end

@@ -36,7 +36,7 @@ from pipeline.assemble import phrases
 from pipeline.assemble import statistics as stats_rules
 from pipeline.assemble.cues import (APPOSITION_GAP, CATEGORY_ADJECTIVES, CATEGORY_HEAD, CAUSAL_COMPLICATION,
                                    COMPARISON_BEFORE, FATAL, NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, TABLE_MODIFIER_ROW,
-                                   VACCINE_FOR_BEFORE,
+                                   VACCINE_FOR_BEFORE, SEQUELA_BEFORE, CAUSED_BY_AFTER,
                                    CAUSES_AFTER, CUES, DEATH, DIET, DRUG_TEST, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
                                    NOT_A_CAUSE_BEFORE, OUTCOME, POPULATION_WORDS, QUALIFIER, cue)
 from pipeline.assemble.genes import find_genes
@@ -271,7 +271,8 @@ class ProfileBuilder:
             # a causes section lists causes with weaker cues ("associated with", "include"); a complications
             # section's "death due to respiratory failure" names a mechanism, not a cause of the disease
             cause_match = None if kind == "complications" else (
-                cue("cause", text) or (cue("cause_in_section", text) if kind == "causes" else None))
+                _outside_parentheses(CUES["cause"], text) or (
+                    _outside_parentheses(CUES["cause_in_section"], text) if kind == "causes" else None))
             cause_end = _scope_end(text, cause_match.start()) if cause_match else len(text)
             symptom_list = cue("symptom_list", text)
             # in a symptoms section "may result in"/"permanent" describe the symptoms themselves
@@ -318,6 +319,11 @@ class ProfileBuilder:
                     cause_ids.add(m.concept_id or m.text.lower())
                     self._add_mention("causes", m, method=f"{m.method}+cue:causes-focus")
                     continue
+                consequence = CAUSED_BY_AFTER.match(self.text, m.end)
+                if consequence and any(self._is_focus(x) and consequence.end() <= x.start <= consequence.end() + 4
+                                       for x in mentions):
+                    self._add_mention("complications", m, method=f"{m.method}+cue:caused-by-disease")
+                    continue
                 if COMPARISON_BEFORE.search(text[:m.start - sentence.start]):
                     continue  # "petechiae look like a rash": the compared thing is not a finding
                 if cause_match and cause_match.start() <= m.start - sentence.start < cause_end and not (
@@ -332,7 +338,7 @@ class ProfileBuilder:
                     complication_match is not None and m.start - sentence.start >= complication_match.start())
                 if complication and (m.concept_id or m.text.lower()) not in cause_ids:
                     if m.label == "SYMPTOM" and (m.concept_id in self.fields["symptoms"]) and not self._focus_causes(
-                            m, sentence, mentions):
+                            m, sentence, mentions) and not SEQUELA_BEFORE.search(text[:m.start - sentence.start]):
                         continue  # a known symptom restated in the outlook is not a complication ("WD can cause" is)
                     where = "section" if kind == "complications" else "cue"
                     self._add_mention("complications", m, method=f"{m.method}+{where}:complication")
@@ -454,6 +460,8 @@ class ProfileBuilder:
                 continue
             mentions = self.by_sentence.get(sentence.index, [])
             for match in CUES["cause"].finditer(sentence.text):
+                if sentence.text.count("(", 0, match.start()) > sentence.text.count(")", 0, match.start()):
+                    continue  # inside a parenthesis: it explains the term before it
                 span = phrases.cause_phrase(self.text, sentence.start + match.end(), sentence.end)
                 if span is None or any(m.start < span[1] and span[0] < m.end for m in mentions):
                     continue  # a vocabulary term is there: the mention rules decided
@@ -761,7 +769,9 @@ class ProfileBuilder:
                     sentence.index, []))) or open_question and kind not in ("treatment",):
                 self._add("open_questions", f"{sentence.start}", statement, span,
                           "section:research" if kind == "research" else "cue:open-question")
-            elif kind == "prognosis" or kind == "complications" and not any(
+                if kind == "research" or not (kind == "prognosis" or cue("prognosis_strong", text) or cue("prognosis", text)):
+                    continue  # an outlook sentence can also state what is unknown; a research sentence cannot
+            if kind == "prognosis" or kind == "complications" and not any(
                     sentence.start <= s < sentence.end for s in complications):
                 # a prognosis section's sentence is a prognosis statement even when it also names complications
                 self._add("prognosis", f"{sentence.start}", statement, span, f"section:{kind}")
@@ -799,6 +809,13 @@ class ProfileBuilder:
         )
         # Re-validate with the article text: every evidence span must be exactly what the article says there.
         return DiseaseProfile.model_validate(profile.model_dump(), context={"text": self.text})
+
+
+def _outside_parentheses(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first match not inside parentheses: "visual loss (due to inflammation of the optic nerve)" explains the
+    term before the parenthesis, not the disease."""
+    return next((m for m in pattern.finditer(text) if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())),
+                None)
 
 
 def _scope_end(text: str, cue_start: int) -> int:

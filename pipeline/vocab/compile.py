@@ -179,7 +179,8 @@ _QUANTITY_PHRASINGS = {"decreased": ("decrease in", "reduced", "reduction in", "
                        "increased": ("increase in",), "low": ("poor",)}
 # "Memory impairment" = "impairment of memory", "Hearing loss" = "loss of hearing", "Limb weakness" = "weakness
 # in the limbs"
-_INVERTIBLE_HEADS = frozenset({"impairment", "loss", "weakness", "stiffness", "swelling", "deficit"})
+_INVERTIBLE_HEADS = frozenset({"impairment", "loss", "weakness", "stiffness", "swelling", "deficit", "bleeding",
+                               "hemorrhage"})
 _ADJECTIVE_LIKE = ("al", "ar", "ic", "ous", "ary", "ed", "ive", "ing")
 
 
@@ -200,6 +201,10 @@ def lay_phrasings(name: str) -> list[str]:
         out.append(f"pain in {first}")
     if words[-1] in _INVERTIBLE_HEADS and not words[-2].endswith(_ADJECTIVE_LIKE[:-2]):
         out += [f"{words[-1]} of {' '.join(words[:-1])}", f"{words[-1]} in {' '.join(words[:-1])}"]
+        if words[-1] in ("bleeding", "hemorrhage"):
+            out.append(f"{words[-1]} from {' '.join(words[:-1])}")
+    if first == "bleeding" and len(words) == 2:  # "Bleeding gums" = "bleeding from the gums"
+        out += [f"bleeding from {rest}", f"bleeding of {rest}"]
     if len(words) == 2 and first == "poor" and rest.endswith("ing") and len(rest) >= 7:
         out.append(f"{rest[:-3]} poorly")
     if first == "difficulty" and words[1].endswith("ing"):
