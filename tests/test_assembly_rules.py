@@ -200,3 +200,18 @@ def test_sequelae_consequences_and_unpredictable_outcomes(nlp):
     assert "children" in {p.name for p in profile.affected_populations}
     assert any("no method to predict" in q.name for q in profile.open_questions)
     assert not any("change" in c.name for c in profile.causes)  # a genetic change is stated by its gene
+
+
+def test_a_page_about_a_sign_and_the_parenthesised_name(nlp):
+    text = ("Myoclonus\n\nOverview\nMyoclonus refers to a sudden, involuntary jerking of a muscle. Myoclonic jerks "
+            "commonly occur in persons with epilepsy. Myoclonus may develop in response to infection. Cataplexy is "
+            "a sudden loss of muscle tone in response to strong emotion.\n")
+    profile = profile_for(text, nlp)
+    assert profile.disease.concept_id == "HP:0001336"  # the title names a sign, not a disease
+    causes = {c.name.lower() for c in profile.causes}
+    assert {"epilepsy", "infection"} <= causes and "strong emotion" not in causes
+    text = ("Glucose transporter type 1 deficiency syndrome\n\nGlucose transporter type 1 deficiency syndrome (GLUT1 "
+            "deficiency syndrome) is an inherited condition. Microcephaly develops after birth.\n")
+    profile = profile_for(text, nlp)
+    assert "GLUT1 deficiency syndrome" in profile.disease.synonyms
+    assert not profile.causes  # "develops after birth" is timing, not a cause

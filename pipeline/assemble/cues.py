@@ -11,9 +11,15 @@ import re
 _FLAGS = re.I
 
 CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, pattern in {
-    "cause": r"\b(often|usually|typically|commonly|sometimes|frequently) follows?\b|\bresults? from\b|\b(is|are) (the|a) (direct )?result of\b|\bcaused by\b|\bcauses? (of|is|are)\b|\bdue to\b|\bresponding to\b|\btriggered by\b|"
+    # causes whose subject must be the disease itself ("Myoclonus may develop in response to infection"; not
+    # "cataplexy ... in response to strong emotion"): `ProfileBuilder._subject_cause`
+    "cause_of_subject": r"\b(often|usually|typically|commonly|sometimes|frequently) follows?\b|\bin response to\b|"
+                        r"\b(develops?|occurs?|appears?|is seen)\b[^.;]{0,20}\b(in|among) (people|persons|patients|"
+                        r"individuals|those|children|adults) with\b|"
+                        r"\b(occurs?|develops?|appears?|starts?)\s+(\w+\s+){0,3}after\b(?!\s+(birth|age|puberty)\b)",
+    "cause": r"\bresults? from\b|\b(is|are) (the|a) (direct )?result of\b|\bcaused by\b|\bcauses? (of|is|are)\b|\bdue to\b|\bresponding to\b|\btriggered by\b|"
              r"\bin association with\b|\bmutations? in\b|\bfollowing (an? )?\w+ infection\b|"
-             r"\bbrought on by\b|\bstems? from\b|\b(occurs?|develops?|appears?|starts?)\s+(\w+\s+){0,3}after\b|\bis linked to\b",
+             r"\bbrought on by\b|\bstems? from\b|\bis linked to\b",
     "cause_in_section": r"\bassociated with\b|\binclud(e|es|ing)\b|\bsuch as\b|\blinked to\b|\brisk factors?\b|"
                         r"\btriggers?\b|\bcaused\b",
     "complication": r"\blifelong\b|\bresidual\b|\blong[- ]lasting\b|\blong[- ]term\b|\bcomplications?\b|\b(may|can|could|will) (lead to|cause)\b|"
@@ -146,7 +152,7 @@ COMPARISON_BEFORE = re.compile(r"\b(look(s|ed)? like|resembl(e|es|ing)|similar t
                                r"confused with)\s+(an?\s+|the\s+|those of\s+)?$", re.I)
 # symptom-table rows that are HPO modifiers (onset, course, penetrance), not signs
 TABLE_MODIFIER_ROW = re.compile(r"\b(onset|penetrance|expressivity|heterogeneity|mosaicism|clinical course|"
-                                r"sporadic)\b", re.I)
+                                r"sporadic|phenotypic variability)\b", re.I)
 
 def cue(name: str, text: str) -> re.Match | None:
     return CUES[name].search(text)

@@ -196,8 +196,13 @@ class ProfileBuilder:
         else:
             candidates = self.vocabulary.lookup(_simple_key(title))
             disease = [c for c in candidates if c.concept.type == "DISEASE"]
+            # a page about a sign ("Myoclonus", "Hiccups"): the title names a phenotype, not a disease
+            signs = [m for m in self.nlp.mentions if m.label == "SYMPTOM" and m.concept_id and a.title_span
+                     and a.title_span.start <= m.start < a.title_span.end]
             if disease:
                 concept_id = sorted(disease, key=lambda c: (c.concept.prefix != "MONDO", c.concept.id))[0].concept.id
+            elif signs:
+                concept_id = max(signs, key=lambda m: m.end - m.start).concept_id
             elif diseases:
                 counts: dict[str, int] = {}
                 for m in diseases:
@@ -225,6 +230,13 @@ class ProfileBuilder:
                         phrase and len(phrase.split()) <= 6 and ("-" in phrase or in_parens)):
                     synonyms[phrase] = None
         title_key = _simple_key(title)
+        # "Glucose transporter type 1 deficiency syndrome (GLUT1 deficiency syndrome) is ...": the name in parentheses
+        # right after the first use of the title's name is another name for it (short forms are abbreviations)
+        first = re.search(rf"{re.escape(title)}\s*\(([^()]{{3,60}})\)", self.text[a.title_span.end if a.title_span
+                                                                                 else 0:], re.I)
+        if first and 2 <= len(first.group(1).split()) <= 6 and not re.search(r"\d{3,}|[;:]|\b(or|and|see)\b",
+                                                                              first.group(1)):
+            synonyms.setdefault(first.group(1).strip(), None)
         for m in self.mentions:
             if concept_id and m.concept_id == concept_id and m.method != "abbreviation" and m.label == "DISEASE":
                 if _simple_key(m.text) != title_key and not m.text.isupper():
@@ -271,7 +283,7 @@ class ProfileBuilder:
             # a causes section lists causes with weaker cues ("associated with", "include"); a complications
             # section's "death due to respiratory failure" names a mechanism, not a cause of the disease
             cause_match = None if kind == "complications" else (
-                _outside_parentheses(CUES["cause"], text) or (
+                _outside_parentheses(CUES["cause"], text) or self._subject_cause(sentence, mentions) or (
                     _outside_parentheses(CUES["cause_in_section"], text) if kind == "causes" else None))
             cause_end = _scope_end(text, cause_match.start()) if cause_match else len(text)
             symptom_list = cue("symptom_list", text)
@@ -364,6 +376,27 @@ class ProfileBuilder:
         for statistic in stats_rules.find_statistics(self.text, self.sentences, self.by_sentence, self._usable,
                                                      self._is_focus, excluded=self._in_table):
             self.fields["statistics"][f"{statistic.evidence[0].start}"] = statistic
+
+    def _subject_cause(self, sentence: Sentence, mentions: list[MentionRecord]) -> re.Match | None:
+        """A cause cue that only holds when the disease is the subject: "ADEM often follows viral infections",
+        "Myoclonus may develop in response to infection", "... jerks commonly occur in persons with epilepsy"."""
+        match = _outside_parentheses(CUES["cause_of_subject"], sentence.text)
+        if match is None:
+            return None
+        subject = sentence.text[:match.start()]
+        if re.search(r"^\s*(it|this (disease|condition|disorder|syndrome|illness))\b", subject, re.I):
+            return match
+        before = [x for x in mentions if x.start - sentence.start < match.start() and x.label in ("DISEASE", "SYMPTOM")]
+        # the last finding named before the cue is its subject: the disease ("Myoclonic jerks commonly occur in
+        # persons with epilepsy"), not "cataplexy, which is a sudden loss of muscle tone in response to emotion"
+        if before and (self._is_focus(before[-1]) or self._names_focus(before[-1].text)):
+            return match
+        return None
+
+    def _names_focus(self, text: str) -> bool:
+        """`text` is a form of the focus disease's name: "Myoclonic jerking" for Myoclonus."""
+        head = max(re.findall(r"[a-z]{6,}", (self.article.title or "").lower()), key=len, default="")
+        return bool(head) and bool(re.match(rf"{re.escape(head[:6])}", text.lower()))
 
     def _causes_focus(self, m: MentionRecord, mentions: list[MentionRecord]) -> bool:
         """`m` is said to cause the disease: "an autoimmune response is thought to cause ITP"."""
