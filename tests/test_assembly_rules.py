@@ -215,3 +215,14 @@ def test_a_page_about_a_sign_and_the_parenthesised_name(nlp):
     profile = profile_for(text, nlp)
     assert "GLUT1 deficiency syndrome" in profile.disease.synonyms
     assert not profile.causes  # "develops after birth" is timing, not a cause
+
+
+def test_two_disease_title_subtypes_and_cures(nlp):
+    text = ("Thymoma and Thymic Carcinoma\n\nThymoma and thymic carcinoma are diseases in which cancer cells form in "
+            "the thymus. Symptoms include thymoma, cough and chest pain.\n\nHemophagocytic lymphohistiocytosis (HLH) "
+            "is a rare disorder. Symptoms include familial HLH and fever. Cell transplantation is considered a cure "
+            "for familial HLH.\n")
+    profile = profile_for(text, nlp)
+    symptoms = {s.name.lower() for s in profile.symptoms}
+    assert "thymoma" not in symptoms and "cough" in symptoms  # both diseases of the title are the focus
+    assert any("considered a cure" in p.name for p in profile.prognosis)

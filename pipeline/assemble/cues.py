@@ -22,7 +22,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
              r"\bbrought on by\b|\bstems? from\b|\bis linked to\b",
     "cause_in_section": r"\bassociated with\b|\binclud(e|es|ing)\b|\bsuch as\b|\blinked to\b|\brisk factors?\b|"
                         r"\btriggers?\b|\bcaused\b",
-    "complication": r"\blifelong\b|\bresidual\b|\blong[- ]lasting\b|\blong[- ]term\b|\bcomplications?\b|\b(may|can|could|will) (lead to|cause)\b|"
+    "complication": r"\b(increased|higher|greater) risk (of|for)\b|\blifelong\b|\bresidual\b|\blong[- ]lasting\b|\blong[- ]term\b|\bcomplications?\b|\b(may|can|could|will) (lead to|cause)\b|"
                     r"\b(usually|often|eventually|ultimately|typically|rarely) leads? to\b|"
                     r"\bif (left )?(not )?(un)?treated\b|"
                     r"\bproblems that (come|result) from\b|\bpermanent\b|\b(may|can|could|will|often|sometimes) result in\b|\bat risk (of|for)\b|"
@@ -41,7 +41,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                  r"\birreversible\b|\blong[- ]lasting\b|\brecur(s|red|rence|ring)?\b|\bimprove|\b(is|are) (\w+ )?progressive\b|\bresolves?\b|"
                  r"\bpersists?\b|\bremission\b|\bleads? to death\b|\b(die|dies|death) (within|before|from)\b",
     # prognosis statements that hold in any section (a treatment section's "There is no cure")
-    "prognosis_strong": r"\bno (known )?cure\b|\bcannot be cured\b|\bincurable\b|\b(do|does) not survive\b|"
+    "prognosis_strong": r"\bno (known )?cure\b|\bcannot be cured\b|\b(is|considered) a cure\b|\bcan be cured\b|\\bcurable\\b|\bincurable\b|\b(do|does) not survive\b|"
                         r"\blive into adulthood\b|\blife[- ]threatening\b|\bthroughout (their )?life\b|"
                         r"\blife expectancy\b|\b(slowly|gradually|eventually) (improves?|recovers?|resolves?)\b",
     "symptom_list": r"\b(symptoms?|signs?|features?|manifestations?)\b[^.;]{0,60}?\b(include|includes|including|"

@@ -245,6 +245,9 @@ class ProfileBuilder:
         for s in synonyms:
             lowered.setdefault(_simple_key(s), s)
         names = {title_key} | {_simple_key(s) for s in synonyms}
+        # "Thymoma and Thymic Carcinoma": a page about two related diseases names both in its title
+        if re.search(r"\s(and|&)\s", title) and len(title.split()) <= 8:
+            names |= {_simple_key(part) for part in re.split(r"\s+(?:and|&)\s+", title) if len(part) > 3}
         abbreviations = OrderedDict()
         for ab in self.nlp.abbreviations:
             if _simple_key(ab.long) in names or (concept_id and any(
@@ -265,7 +268,7 @@ class ProfileBuilder:
         """"foodborne botulism", "paraneoplastic limbic encephalitis": a form of the disease, not a finding of it."""
         key = _simple_key(m.text)
         return m.label == "DISEASE" and any(f and f != key and re.search(rf"(^| ){re.escape(f)}$", key)
-                                            for f in self.focus_keys if len(f) > 3)
+                                            for f in self.focus_keys if len(f) > 3 or f.isupper())
 
     # ------------------------------------------------------------------------------------------ fields
     def assign(self) -> None:
