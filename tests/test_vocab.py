@@ -104,6 +104,7 @@ def test_lay_and_class_phrasings_are_compiled():
     ("Patients take anti-convulsants, muscle relaxants and pain relievers.", {"MESH:D000927", "MAXO:0000324",
                                                                              "MESH:D000700"}),
     ("It is caused by E. coli or adenovirus.", {"MESH:D004926"}),
+    ("It may be found on a routine chest x-ray.", {"MAXO:0010356"}),  # "x-ray" = "X-Ray"; "... procedure" dropped
 ])
 def test_plain_language_phrasings_link(vocab, nlp, text, expected):
     assert expected <= {cid for _, _, cid in link(vocab, text, nlp)}

@@ -727,10 +727,13 @@ def agent_class_phrasings(name: str) -> list[str]:
 
 
 def therapist_phrasings(name: str) -> list[str]:
-    """"physical therapy" is named by who gives it: "a physical therapist", "occupational therapists"."""
+    """"physical therapy" is named by who gives it: "a physical therapist", "occupational therapists"; a MAxO name
+    with a trailing "procedure" is said without it: "chest X-ray procedure" = "chest X-ray"."""
     words = name.lower().split()
     if 2 <= len(words) <= 3 and words[-1] == "therapy" and all(w.isalpha() for w in words):
         return [" ".join(words[:-1] + ["therapist"])]
+    if len(words) >= 3 and words[-1] == "procedure":
+        return [name.rsplit(" ", 1)[0]]
     return []
 
 

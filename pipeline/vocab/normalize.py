@@ -7,7 +7,8 @@ Rules (why): accents are folded ("Sjögren" = "Sjogren"); hyphens, slashes and p
 ("opsoclonus-myoclonus" = "opsoclonus myoclonus", "Wilson's disease" = "Wilson disease"); plurals are
 folded with a small English rule plus the Latin/Greek plurals of medical writing ("-ae", "-omas", "-omata":
 "fistulae" = "fistula", "hamartomas" = "hamartoma"), hyphenated tokens are split ("seizures" = "seizure",
-"therapies" = "therapy"); the article "the" is dropped; short all-capital
+"therapies" = "therapy"); a one-letter part of a hyphenated word is upper-cased ("x-ray" = "X-Ray"); the article
+"the" is dropped; short all-capital
 tokens keep their case (abbreviations such as "OMS", "ACTH", "AIDS" must not match ordinary words).
 """
 
@@ -58,7 +59,9 @@ def normalize_token(token: str) -> str:
     if token in DROPPED_TOKENS:
         return ""
     if _INNER_SEPARATORS.search(token):
-        return " ".join(_normalize_word(part) for part in _INNER_SEPARATORS.split(token) if part)
+        # a one-letter part of a compound is a letter symbol, written either case: "x-ray" = "X-Ray", "b-cell"
+        return " ".join(_normalize_word(part.upper() if len(part) == 1 and part.isalpha() else part)
+                        for part in _INNER_SEPARATORS.split(token) if part)
     return _normalize_word(token)
 
 
