@@ -11,16 +11,25 @@ Field rules (each fact's `method` names the rule that placed it):
   where the vocabulary has one: "anemia" in a symptom list is HP:0001903, not the MONDO disease); symptom-table
   rows (`symptom_table.py`) with their HPO id and stated frequency.
 - genes: known disease-gene symbols written as genes (`genes.py`); they are causes too.
-- causes: DISEASE/SYMPTOM mentions after a cause cue ("results from", "caused by", "responding to" …); a generic
-  head ("a tumor called a neuroblastoma") yields to the specific disease it introduces.
+- causes: DISEASE/SYMPTOM mentions after a cause cue ("results from", "caused by", "responding to" …; a cue inside
+  parentheses explains the term before it), after a cue that needs the disease as its subject ("ADEM often follows
+  viral infections", "Myoclonus may develop in response to infection"), or before "is thought to cause <disease>";
+  a generic head ("a tumor called a neuroblastoma") yields to the specific disease it introduces; the patients'
+  other features ("in people who also have cataplexy"), compared conditions ("these conditions, including X") and
+  vaccine targets are not causes.
 - complications: DISEASE/SYMPTOM mentions in complication context ("long-lasting effects", "problems that come
-  from", "permanent", "may lead to" …) other than the focus disease and the stated causes.
+  from", "permanent", "may lead to" …) other than the focus disease and the stated causes; a known symptom only
+  when the disease is said to cause it ("WD can cause … liver failure") or it is a sequela ("lifelong impairment
+  ranging from weakness …"); "<finding> as a result of <disease>"; death ("can be fatal", "leads to death").
 - treatments: DRUG/PROCEDURE mentions in treatment sections, treatment lists or treatment-cue sentences; the first
   such mention of a list item or clause is the treatment, mentions after "such as/including" are its agents, a
   parenthesised brand of the same concept is a brand name, a " - description" adds nothing; qualifiers ("in
   adults", "for children with neuroblastoma") and outcomes ("often does not help") come from the same item.
-  Diseases are never treatments; absent (negated) mentions never become facts.
-- diagnostics: PROCEDURE mentions with a diagnostic branch or in diagnostic context.
+  Diseases are never treatments; absent (negated) mentions never become facts; drugs listed right after a class
+  they belong to are its agents; what a decision depends on and drugs that "increase the risk of" are not
+  treatments; a prescribed diet ("a low-copper diet") is a name-only treatment.
+- diagnostics: PROCEDURE mentions with a diagnostic branch (MeSH E01, MAxO diagnostic procedure) or in diagnostic
+  context or section; a test named by its drug ("a tensilon test").
 - statistics, affected populations, prognosis, open questions: see `statistics.py` and the cue table.
 - nothing comes from boilerplate, the title line, or reference sections.
 """
