@@ -263,6 +263,7 @@ class ProfileBuilder:
                     m.concept_id == concept_id and m.start == ab.short_start for m in self.nlp.mentions)):
                 abbreviations[ab.short] = None
         self.focus_keys = names | {_simple_key(a) for a in abbreviations}
+        self.focus_stem = max(re.findall(r"[a-z]{6,}", title.lower()), key=len, default="")[:6]
         evidence = [_evidence(self.text, a.title_span.start, a.title_span.end)] if a.title_span else []
         return Disease(
             name=title, concept_id=concept_id, concept_label=concept.label if concept else None,
@@ -406,9 +407,9 @@ class ProfileBuilder:
         return None
 
     def _names_focus(self, text: str) -> bool:
-        """`text` is a form of the focus disease's name: "Myoclonic jerking" for Myoclonus."""
-        head = max(re.findall(r"[a-z]{6,}", (self.article.title or "").lower()), key=len, default="")
-        return bool(head) and bool(re.match(rf"{re.escape(head[:6])}", text.lower()))
+        """`text` is a form of the focus disease's name: "Myoclonic jerking" for Myoclonus (the first six letters
+        of the title's longest word)."""
+        return bool(self.focus_stem) and text.lower().startswith(self.focus_stem)
 
     def _causes_focus(self, m: MentionRecord, mentions: list[MentionRecord]) -> bool:
         """`m` is said to cause the disease: "an autoimmune response is thought to cause ITP"."""
@@ -428,11 +429,10 @@ class ProfileBuilder:
     def _focus_causes(self, m: MentionRecord, sentence: Sentence, mentions: list[MentionRecord]) -> bool:
         """The disease itself is said to cause `m`: "WD can cause brain damage, liver failure, and death", "if
         untreated, it may lead to ..." (not "injuries that can cause bruising")."""
-        causal = None
-        for causal in CAUSAL_COMPLICATION.finditer(sentence.text[:m.start - sentence.start]):
-            pass
-        if causal is None:
+        causals = list(CAUSAL_COMPLICATION.finditer(sentence.text[:m.start - sentence.start]))
+        if not causals:
             return False
+        causal = causals[-1]  # the cue nearest the finding
         if causal.group(0).lower().startswith("if"):
             return True
         subject = sentence.text[max(0, causal.start() - 40):causal.start()]
