@@ -226,3 +226,14 @@ def test_two_disease_title_subtypes_and_cures(nlp):
     symptoms = {s.name.lower() for s in profile.symptoms}
     assert "thymoma" not in symptoms and "cough" in symptoms  # both diseases of the title are the focus
     assert any("considered a cure" in p.name for p in profile.prognosis)
+
+
+def test_prevention_sources_and_faq_headings_are_not_treatments_or_questions(nlp):
+    text = ("Shingles\n\nTreatment\nGluten is a protein found in wheat, rye, and barley. Antiviral medicines are used "
+            "to treat shingles. Products that can contain gluten include\n- toothpaste\n- vitamins\n\n"
+            "Who Should Not Get the Vaccine?\nPeople who take steroids or get radiation treatments should not get "
+            "the vaccine.\n")
+    profile = profile_for(text, nlp)
+    treatments = {t.name.lower() for t in profile.treatments}
+    assert not {"wheat", "rye", "barley", "toothpaste", "vitamins", "steroids", "radiation"} & treatments
+    assert not any("Vaccine" in q.name for q in profile.open_questions)

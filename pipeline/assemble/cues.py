@@ -132,7 +132,12 @@ CAUSED_BY_AFTER = re.compile(r"\s+(as a (result|consequence|complication) of|cau
 FATAL = re.compile(r"\b(is|are|be|been|usually|often|rarely|sometimes|can be|may be) (\w+ )?fatal\b", re.I)
 # what a treatment decision depends on, or a drug's hazard: not a treatment ("Treatment depends on ... the platelet
 # count", "aspirin and ibuprofen are common medicines that increase the risk of bleeding")
-NOT_GIVEN_BEFORE = re.compile(r"\b(depends? on|(is|are) based on|according to)\b[^.;]*$", re.I)
+NOT_GIVEN_BEFORE = re.compile(r"\b(depends? on|(is|are) based on|according to|avoid(ing)?|should not (eat|take|get|use)|"
+                              r"(do|does) not (eat|take)|(after|from|when) (consuming|eating|drinking)|contains?|containing|sources? of \w+ (include|are)|made (with|from)|"
+                              r"(found|present|hidden) in(?!\s+(association|people|patients|persons|children|adults|about|"
+                              r"up to|\d)))\b[^.;]*$", re.I)
+# a list of sources or ingredients ("Products that can contain gluten include: cosmetics, toothpaste")
+SOURCE_LIST = re.compile(r"\b(contains?|containing|sources? of|ingredients)\b", re.I)
 NOT_GIVEN_AFTER = re.compile(r"^[^.;]{0,60}\b(increases?|raises?) (the |your )?(risk|chance)\b", re.I)
 # the disease a vaccine is against is not a cause ("vaccination for measles, mumps, or rubella")
 VACCINE_FOR_BEFORE = re.compile(r"\b(vaccin\w*|immuni[sz]\w*)\s+(for|against)\s+([\w-]+,?\s+((or|and)\s+)?){0,4}$",

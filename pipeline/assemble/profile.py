@@ -45,7 +45,7 @@ from pipeline.assemble import phrases
 from pipeline.assemble import statistics as stats_rules
 from pipeline.assemble.cues import (APPOSITION_GAP, CATEGORY_ADJECTIVES, CATEGORY_HEAD, CAUSAL_COMPLICATION,
                                    COMPARISON_BEFORE, FATAL, NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, TABLE_MODIFIER_ROW,
-                                   VACCINE_FOR_BEFORE, SEQUELA_BEFORE, CAUSED_BY_AFTER,
+                                   VACCINE_FOR_BEFORE, SEQUELA_BEFORE, CAUSED_BY_AFTER, SOURCE_LIST,
                                    CAUSES_AFTER, CUES, DEATH, DIET, DRUG_TEST, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
                                    NOT_A_CAUSE_BEFORE, OUTCOME, POPULATION_WORDS, QUALIFIER, cue)
 from pipeline.assemble.genes import find_genes
@@ -303,7 +303,9 @@ class ProfileBuilder:
             # in a symptoms section "may result in"/"permanent" describe the symptoms themselves
             # (and in a causes section they describe the mechanism)
             complication_match = None if kind in ("symptoms", "causes") else cue("complication", text)
-            treatment_context = kind == "treatment" or cue("treatment", text) or self._in_treatment_list(sentence)
+            # a prevention section's measures (vaccines, foods to avoid) are not treatments of the disease
+            treatment_context = kind not in ("prevention", "causes") and (
+                kind == "treatment" or cue("treatment", text) or self._in_treatment_list(sentence))
             for m in mentions:
                 if self._is_focus(m) or self._is_focus_subtype(m) or NAMES_AN_INSTITUTION.match(self.text, m.end):
                     continue
@@ -656,8 +658,9 @@ class ProfileBuilder:
             (span_start, span_end), "category-head+definition")
 
     def _treatment(self, m: MentionRecord, sentence: Sentence, mentions: list[MentionRecord]) -> None:
-        if RESOURCE_LIST.search(self._list_intro(sentence)):
-            return  # GHR-style "These resources address the diagnosis or management of X:" lists name websites
+        intro = self._list_intro(sentence)
+        if RESOURCE_LIST.search(intro) or SOURCE_LIST.search(intro):
+            return  # GHR-style "These resources address ... of X:" lists websites; "Products that can contain gluten"
         before = self.text[max(sentence.start, m.start - 40):m.start]
         if SUBSTANCE_AS_TARGET_BEFORE.search(before) or SUBSTANCE_AS_TARGET_AFTER.match(self.text[m.end:m.end + 30]):
             return  # "remove excess copper", "copper chelators", "black-tar heroin injection": not what is given
@@ -808,8 +811,10 @@ class ProfileBuilder:
             statement = lambda ev: Fact(name=ev.text, evidence=[ev], method="")  # noqa: E731
             text = self._without_focus_names(sentence)  # "Fatal familial insomnia" states no prognosis
             open_question = cue("open_question", text)
-            if open_question and QUESTION_HEADING.match(sentence.text.strip()) and text != sentence.text:
-                open_question = None  # "How is fatal familial insomnia diagnosed?": an FAQ question, not an open one
+            if open_question and QUESTION_HEADING.match(sentence.text.strip()) and (
+                    text != sentence.text or _title_cased(sentence.text)):
+                open_question = None  # "How is fatal familial insomnia diagnosed?", "Who Should Not Get the Vaccine?":
+                # FAQ questions, not open ones
             if kind == "research" and (open_question or any(self._is_focus(m) for m in self.by_sentence.get(
                     sentence.index, []))) or open_question and kind not in ("treatment",):
                 self._add("open_questions", f"{sentence.start}", statement, span,
@@ -861,6 +866,12 @@ def _outside_parentheses(pattern: re.Pattern, text: str) -> re.Match | None:
     term before the parenthesis, not the disease."""
     return next((m for m in pattern.finditer(text) if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())),
                 None)
+
+
+def _title_cased(text: str) -> bool:
+    """A heading written in Title Case ("Who Should Not Get the Vaccine?")."""
+    words = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) / len(words) >= 0.8
 
 
 def _scope_end(text: str, cue_start: int) -> int:

@@ -43,7 +43,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [(kind, re.compile(pattern, re.I))
     ("research", r"research|questions? remain|clinical trials?|studies|what is being done|future"),
     ("frequency", r"frequen|how common|prevalence|incidence|epidemiolog|who (gets|is affected|is at risk)|"
                   r"statistics"),
-    ("prevention", r"prevent"),
+    ("prevention", r"prevent|vaccin|immuniz"),
     ("overview", r"overview|^what (is|are)\b|summary|introduction|^about\b|definition|description"),
 ]]
 
