@@ -237,3 +237,9 @@ def test_prevention_sources_and_faq_headings_are_not_treatments_or_questions(nlp
     treatments = {t.name.lower() for t in profile.treatments}
     assert not {"wheat", "rye", "barley", "toothpaste", "vitamins", "steroids", "radiation"} & treatments
     assert not any("Vaccine" in q.name for q in profile.open_questions)
+
+
+def test_reactions_to_a_shot_are_not_symptoms(nlp):
+    text = ("Shingles\n\nThe Vaccine Works\nSome people experience mild reactions that last up to a few days, such as "
+            "headache or redness, soreness, swelling, or itching where the shot was given.\n")
+    assert not profile_for(text, nlp).symptoms

@@ -155,6 +155,11 @@ APPOSITION_GAP = re.compile(r"\s*[,:(]\s*(?:(?:,|and|or)\s*)*")
 # "petechiae look like a rash", "symptoms similar to those of MS": the compared thing is not the patient's finding
 COMPARISON_BEFORE = re.compile(r"\b(look(s|ed)? like|resembl(e|es|ing)|similar to|mimic(s|king)?|mistaken for|"
                                r"confused with)\s+(an?\s+|the\s+|those of\s+)?$", re.I)
+# reactions to a treatment or vaccine are not signs of the disease ("mild reactions ... such as redness, soreness,
+# swelling where the shot was given", "side effects include nausea")
+ADVERSE_EFFECT_CONTEXT = re.compile(r"\b(side[- ]effects?|adverse (effects?|events?|reactions?)|(mild|allergic) "
+                                    r"reactions?|where the (shot|injection|vaccine) was given|after (the|a) "
+                                    r"(shot|vaccine|vaccination|injection))\b", re.I)
 # symptom-table rows that are HPO modifiers (onset, course, penetrance), not signs
 TABLE_MODIFIER_ROW = re.compile(r"\b(onset|penetrance|expressivity|heterogeneity|mosaicism|clinical course|"
                                 r"sporadic|phenotypic variability)\b", re.I)

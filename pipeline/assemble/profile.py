@@ -44,7 +44,7 @@ from pipeline import __version__
 from pipeline.assemble import phrases
 from pipeline.assemble import statistics as stats_rules
 from pipeline.assemble.cues import (APPOSITION_GAP, CATEGORY_ADJECTIVES, CATEGORY_HEAD, CAUSAL_COMPLICATION,
-                                   COMPARISON_BEFORE, FATAL, NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, TABLE_MODIFIER_ROW,
+                                   ADVERSE_EFFECT_CONTEXT, COMPARISON_BEFORE, FATAL, NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, TABLE_MODIFIER_ROW,
                                    VACCINE_FOR_BEFORE, SEQUELA_BEFORE, CAUSED_BY_AFTER, SOURCE_LIST,
                                    CAUSES_AFTER, CUES, DEATH, DIET, DRUG_TEST, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
                                    NOT_A_CAUSE_BEFORE, OUTCOME, POPULATION_WORDS, QUALIFIER, cue)
@@ -353,6 +353,8 @@ class ProfileBuilder:
                     continue
                 if COMPARISON_BEFORE.search(text[:m.start - sentence.start]):
                     continue  # "petechiae look like a rash": the compared thing is not a finding
+                if ADVERSE_EFFECT_CONTEXT.search(text) and kind != "symptoms":
+                    continue  # a reaction to the shot, not a sign of the disease
                 if cause_match and cause_match.start() <= m.start - sentence.start < cause_end and not (
                         m.label == "SYMPTOM" and kind == "symptoms"):
                     if self._generic_yields(m, sentence, mentions) or NOT_A_CAUSE_BEFORE.search(
