@@ -243,3 +243,11 @@ def test_reactions_to_a_shot_are_not_symptoms(nlp):
     text = ("Shingles\n\nThe Vaccine Works\nSome people experience mild reactions that last up to a few days, such as "
             "headache or redness, soreness, swelling, or itching where the shot was given.\n")
     assert not profile_for(text, nlp).symptoms
+
+
+def test_prevention_and_trial_sentences_are_not_prognosis(nlp):
+    text = ("Shingles\n\nWho Should Not Get the Vaccine?\nDo not get it if you have ever had a life-threatening "
+            "allergic reaction to gelatin.\n\nOutlook\nThere are also clinical trials that test new ways to stop "
+            "cancer from recurring.\n\nOverview\nThere is no cure for shingles.\n")
+    prognosis = [p.name for p in profile_for(text, nlp).prognosis]
+    assert prognosis == ["There is no cure for shingles."]

@@ -823,12 +823,14 @@ class ProfileBuilder:
                           "section:research" if kind == "research" else "cue:open-question")
                 if kind == "research" or not (kind == "prognosis" or cue("prognosis_strong", text) or cue("prognosis", text)):
                     continue  # an outlook sentence can also state what is unknown; a research sentence cannot
+            if CLINICAL_TRIAL.search(text):
+                continue  # trial descriptions are about research, not the outlook
             if kind == "prognosis" or kind == "complications" and not any(
                     sentence.start <= s < sentence.end for s in complications):
                 # a prognosis section's sentence is a prognosis statement even when it also names complications
                 self._add("prognosis", f"{sentence.start}", statement, span, f"section:{kind}")
-            elif kind == "prognosis" or cue("prognosis_strong", text) or cue("prognosis", text) and kind not in (
-                    "treatment", "symptoms", "causes"):
+            elif kind not in ("prevention", "research") and (
+                    cue("prognosis_strong", text) or cue("prognosis", text) and kind not in ("treatment", "symptoms", "causes")):
                 if not any(sentence.start <= s < sentence.end for s in complications):
                     self._add("prognosis", f"{sentence.start}", statement, span, "cue:prognosis")
 
@@ -868,6 +870,9 @@ def _outside_parentheses(pattern: re.Pattern, text: str) -> re.Match | None:
     term before the parenthesis, not the disease."""
     return next((m for m in pattern.finditer(text) if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())),
                 None)
+
+
+CLINICAL_TRIAL = re.compile(r"\bclinical trials?\b", re.I)  # trial descriptions are about research, not outlook
 
 
 def _title_cased(text: str) -> bool:
