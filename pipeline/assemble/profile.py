@@ -298,7 +298,6 @@ class ProfileBuilder:
             cause_match = None if kind == "complications" else (
                 _outside_parentheses(CUES["cause"], text) or self._subject_cause(sentence, mentions) or (
                     _outside_parentheses(CUES["cause_in_section"], text) if kind == "causes" else None))
-            cause_end = _scope_end(text, cause_match.start()) if cause_match else len(text)
             symptom_list = cue("symptom_list", text)
             # in a symptoms section "may result in"/"permanent" describe the symptoms themselves
             # (and in a causes section they describe the mechanism)
@@ -355,7 +354,7 @@ class ProfileBuilder:
                     continue  # "petechiae look like a rash": the compared thing is not a finding
                 if ADVERSE_EFFECT_CONTEXT.search(text) and kind != "symptoms":
                     continue  # a reaction to the shot, not a sign of the disease
-                if cause_match and cause_match.start() <= m.start - sentence.start < cause_end and not (
+                if cause_match and cause_match.start() <= m.start - sentence.start and not (
                         m.label == "SYMPTOM" and kind == "symptoms"):
                     if self._generic_yields(m, sentence, mentions) or NOT_A_CAUSE_BEFORE.search(
                             text[:m.start - sentence.start]) or VACCINE_FOR_BEFORE.search(text[:m.start - sentence.start]):
@@ -879,15 +878,6 @@ def _title_cased(text: str) -> bool:
     """A heading written in Title Case ("Who Should Not Get the Vaccine?")."""
     words = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) / len(words) >= 0.8
-
-
-def _scope_end(text: str, cue_start: int) -> int:
-    """Where a cue's reach ends: the closing parenthesis when the cue sits inside one ("visual loss (due to
-    inflammation of the optic nerve) in one or both eyes, weakness ..."), else the end of the sentence."""
-    if text.count("(", 0, cue_start) > text.count(")", 0, cue_start):
-        close = text.find(")", cue_start)
-        return close if close >= 0 else len(text)
-    return len(text)
 
 
 def _fact_name(m: MentionRecord) -> str:
