@@ -137,6 +137,9 @@ NOT_GIVEN_BEFORE = re.compile(r"\b(depends? on|(is|are) based on|according to|av
                               r"(found|present|hidden) in(?!\s+(association|people|patients|persons|children|adults|about|"
                               r"up to|\d)))\b[^.;]*$", re.I)
 # a list of sources or ingredients ("Products that can contain gluten include: cosmetics, toothpaste")
+# a lead-in that names the disease's symptoms, strict enough to hold outside a symptoms section
+SYMPTOM_INTRO = re.compile(r"\b(symptoms?|signs?)\b[^.;:]{0,40}?\b(include|includes|including|are|may be)\b|"
+                           r"\b(symptoms?|signs?)\s*:", re.I)
 SOURCE_LIST = re.compile(r"\b(contains?|containing|sources? of|ingredients)\b", re.I)
 NOT_GIVEN_AFTER = re.compile(r"^[^.;]{0,60}\b(increases?|raises?) (the |your )?(risk|chance)\b", re.I)
 # the disease a vaccine is against is not a cause ("vaccination for measles, mumps, or rubella")
@@ -145,6 +148,21 @@ VACCINE_FOR_BEFORE = re.compile(r"\b(vaccin\w*|immuni[sz]\w*)\s+(for|against)\s+
 CAUSES_AFTER = re.compile(r"\s+(?:(?:is|are)\s+)?(?:(?:thought|believed|known|suspected|likely)\s+)?(?:to\s+)?"
                           r"(?:(?:may|can|often|usually)\s+)?(?:cause|causes|trigger|triggers|lead to|leads to)\s+"
                           r"(?:(?:the|most|some|many|cases|of)\s+)*", re.I)
+# "Sometimes surgery, pregnancy, childbirth, a viral infection, or severe emotional stress can also trigger celiac
+# disease symptoms": the verb whose coordinated subjects are each a cause when the focus disease is its object
+SUBJECT_CAUSE_VERB = re.compile(r"\s+(?:(?:is|are)\s+(?:thought|believed|known|suspected)\s+to\s+)?"
+                                r"(?:(?:may|can|could|might|often|sometimes|usually|commonly|also|then)\s+){0,2}"
+                                r"(?:trigger|triggers|triggered|bring on|brings on|set off|sets off|provoke|provokes|"
+                                r"precipitate|precipitates|cause|causes|lead to|leads to|result in|results in)\s+"
+                                r"(?:(?:the|an?|some|most|many)\s+)?(?:(?:cases|attacks?|episodes?|flares?|onset|"
+                                r"symptoms)\s+of\s+)?", re.I)
+# where a sentence's subject starts: after the last clause break or a leading adverbial
+SUBJECT_START = re.compile(r".*(?:[;:]|\b(?:sometimes|often|rarely|occasionally|however|also|for example|"
+                           r"in (?:some|most|many|rare|other) (?:people|cases|patients|instances))\s*,?)\s*", re.I)
+SUBJECT_NOT_A_LIST = re.compile(r"\b(cannot|can|may|might|will|would|should|is|are|was|were|be|been|has|have|had|does|do|"
+                                r"did|not|to|which|that|who|what|when|where|while|if|because|though|although|as|"
+                                r"both|either|neither|one|example|such)\b|[()\d]", re.I)
+SUBJECT_SPLIT = re.compile(r",|;|\s(?:or|and|and/or)\s")
 # "associated with narcolepsy, particularly in people who also have cataplexy": a feature of the patients; "these
 # conditions, including FOXG1 syndrome": other conditions the article compares with
 NOT_A_CAUSE_BEFORE = re.compile(r"\b(people|patients|individuals|those|children|adults|persons)\s+(who|that)\s+"

@@ -47,7 +47,8 @@ from pipeline.assemble.cues import (APPOSITION_GAP, CATEGORY_ADJECTIVES, CATEGOR
                                    ADVERSE_EFFECT_CONTEXT, COMPARISON_BEFORE, FATAL, NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, TABLE_MODIFIER_ROW,
                                    VACCINE_FOR_BEFORE, SEQUELA_BEFORE, CAUSED_BY_AFTER, SOURCE_LIST,
                                    CAUSES_AFTER, CUES, DEATH, DIET, DRUG_TEST, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
-                                   NOT_A_CAUSE_BEFORE, OUTCOME, POPULATION_WORDS, QUALIFIER, cue)
+                                   NOT_A_CAUSE_BEFORE, OUTCOME, POPULATION_WORDS, QUALIFIER, SUBJECT_CAUSE_VERB, SUBJECT_SPLIT,
+                                   SUBJECT_NOT_A_LIST, SUBJECT_START, SYMPTOM_INTRO, cue)
 from pipeline.assemble.genes import find_genes
 from pipeline.assemble.symptom_table import find_symptom_tables
 from pipeline.ingest.article import Article, Section
@@ -374,6 +375,10 @@ class ProfileBuilder:
                 if m.label == "SYMPTOM" and kind not in ("treatment", "diagnosis", "prevention"):
                     where = "section" if kind == "symptoms" else "context"
                     self._add_mention("symptoms", m, cls=Symptom, method=f"{m.method}+{where}:symptom")
+                elif m.label == "SYMPTOM" and (SYMPTOM_INTRO.search(text[:m.start - sentence.start])
+                                               or self._under_symptom_intro(sentence)):
+                    # "Other symptoms of shingles can include - fever - headache" inside a diagnosis section
+                    self._add_mention("symptoms", m, cls=Symptom, method=f"{m.method}+cue:symptom-list")
                 elif m.label == "SYMPTOM" and kind == "treatment" and cue("treatment_target", text[:m.start - sentence.start]):
                     self._add_mention("symptoms", m, cls=Symptom, method=f"{m.method}+cue:treatment-target")
                 elif m.label == "DISEASE" and in_symptom_context and (m.concept_id or m.text.lower()) not in self.fields["categories"]:
@@ -381,6 +386,7 @@ class ProfileBuilder:
         self._symptom_tables()
         self._enumerated_symptoms()
         self._cause_phrases()
+        self._subject_causes()
         self._diets_and_deaths()
         self._drop_generic_inheritance()
         category_ids = set(self.fields["categories"])
@@ -516,6 +522,65 @@ class ProfileBuilder:
                 self._add("causes", self.text[span[0]:span[1]].lower(), lambda ev: Fact(
                     name=ev.text, evidence=[ev], method=""), span, "phrase+cue:cause")
 
+    def _subject_causes(self) -> None:
+        """Each coordinated subject of a causal verb whose object is the focus disease: "Sometimes surgery,
+        pregnancy, childbirth, a viral infection, or severe emotional stress can also trigger celiac disease
+        symptoms" gives five causes (a vocabulary mention where one covers the item, else a name-only fact)."""
+        for sentence in self.sentences:
+            kind = sentence.section.kind if sentence.section else "overview"
+            if kind in phrases.CAUSE_PHRASE_EXCLUDED_KINDS or not self._usable(sentence.start, sentence.end) or \
+                    self._in_table(sentence.start, sentence.end):
+                continue
+            if sentence.text.rstrip().endswith("?"):
+                continue  # "What causes FFI?" asks
+            mentions = self.by_sentence.get(sentence.index, [])
+            focus_starts = {m.start for m in mentions if self._is_focus(m)}
+            for verb in SUBJECT_CAUSE_VERB.finditer(sentence.text):
+                if sentence.start + verb.end() not in focus_starts:
+                    continue
+                head = sentence.text[:verb.start()]
+                lead = SUBJECT_START.match(head)
+                start = sentence.start + (lead.end() if lead else 0)
+                end = sentence.start + verb.start()
+                if "(" in self.text[start:end] or ")" in self.text[start:end]:
+                    continue
+                self._subject_items(start, end, mentions)
+
+    def _subject_items(self, start: int, end: int, mentions: list[MentionRecord]) -> None:
+        """Only a plain coordination of short noun phrases counts: one clause word, auxiliary or subordinator
+        anywhere ("the virus cannot", "Although what") means the span is not a list of subjects."""
+        if len(self.text[start:end].split()) > 14 or SUBJECT_NOT_A_LIST.search(self.text, start, end):
+            return
+        items, cursor = [], start
+        for separator in [*SUBJECT_SPLIT.finditer(self.text, start, end), None]:
+            item_start, item_end = phrases.trim(self.text, cursor, separator.start() if separator else end)
+            cursor = separator.end() if separator else end
+            if item_end > item_start:
+                items.append((item_start, item_end))
+        if len(items) < 2:
+            return  # a lone subject right before the verb is the mention rules' (`_causes_focus`)
+        for item_start, item_end in items:
+            item = self.text[item_start:item_end]
+            if self._is_focus_name(item) or re.match(r"(in|for|during|with|by|after|before|around|from)\b", item, re.I):
+                continue
+            covering = [m for m in mentions if m.start < item_end and item_start < m.end and not self._is_focus(m)]
+            if covering:
+                for m in covering:
+                    if m.label in ("DISEASE", "SYMPTOM", "PROCEDURE", "DRUG", "ORGANISM", "CHEMICAL"):
+                        self._add_mention("causes", m, method=f"{m.method}+cue:subject-of-causal-verb")
+                continue
+            words = item.split()
+            if not 1 <= len(words) <= 4 or not re.fullmatch(r"[A-Za-z][\w' -]*[a-z]", item) or item.isupper() or (
+                    len(words) == 1 and (item[0].isupper() or item.endswith(("al", "ic", "ous", "ive", "ful")))) or \
+                    words[-1].lower() in GENERIC_CAUSE_HEADS or phrases.ENUMERATION_STOP.search(item) or \
+                    phrases.CAUSE_PHRASE_STOP.search(item):
+                continue
+            self._add("causes", item.lower(), lambda ev: Fact(name=ev.text, evidence=[ev], method=""),
+                      (item_start, item_end), "phrase+cue:subject-of-causal-verb")
+
+    def _is_focus_name(self, text: str) -> bool:
+        return self._names_focus(text) or _simple_key(text) in self.focus_keys
+
     def _diets_and_deaths(self) -> None:
         """Name-only facts no vocabulary term carries: a prescribed diet in treatment context ("a low-copper diet");
         death as an outcome in complication context ("WD can cause brain damage, liver failure, and death")."""
@@ -566,6 +631,20 @@ class ProfileBuilder:
     def _in_treatment_list(self, sentence: Sentence) -> bool:
         """A list item under an intro line that speaks of treatment ("Other treatments are:")."""
         return bool(re.search(r"treat|therap|medication|drugs?", self._list_intro(sentence), re.I))
+
+    def _under_symptom_intro(self, sentence: Sentence) -> bool:
+        """A list item whose lead-in names symptoms: the intro line, or an earlier item of the same run of
+        items that ends in the lead-in ("... is elderly. Other symptoms can include - fever")."""
+        if sentence.list_item is None:
+            return False
+        if SYMPTOM_INTRO.search(self._list_intro(sentence)):
+            return True
+        for previous in reversed(self.sentences[max(0, sentence.index - 12):sentence.index]):
+            if previous.list_item is None:
+                return False
+            if SYMPTOM_INTRO.search(previous.text):
+                return True
+        return False
 
     def _list_intro(self, sentence: Sentence) -> str:
         """The line that introduces the list a list-item sentence belongs to ("" outside lists)."""
@@ -862,6 +941,10 @@ class ProfileBuilder:
         )
         # Re-validate with the article text: every evidence span must be exactly what the article says there.
         return DiseaseProfile.model_validate(profile.model_dump(), context={"text": self.text})
+
+
+GENERIC_CAUSE_HEADS = frozenset({"factors", "factor", "things", "reasons", "conditions", "causes", "triggers", "events",
+                                 "problems", "issues", "agents", "diseases", "disorders", "illnesses"})
 
 
 def _outside_parentheses(pattern: re.Pattern, text: str) -> re.Match | None:
