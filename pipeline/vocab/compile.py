@@ -176,11 +176,12 @@ def adjective_forms(name: str) -> list[str]:
 
 _QUANTITY_PHRASINGS = {"decreased": ("decrease in", "reduced", "reduction in", "reduction of", "weakened", "diminished"),
                        "reduced": ("reduction in", "reduction of", "decreased", "decrease in"),
-                       "increased": ("increase in",), "low": ("poor",)}
+                       "increased": ("increase in",), "low": ("poor",), "delayed": ("slowed", "slow"),
+                       "impaired": ("impairment of", "impairment in")}
 # "Memory impairment" = "impairment of memory", "Hearing loss" = "loss of hearing", "Limb weakness" = "weakness
 # in the limbs"
 _INVERTIBLE_HEADS = frozenset({"impairment", "loss", "weakness", "stiffness", "swelling", "deficit", "bleeding",
-                               "hemorrhage"})
+                               "hemorrhage", "paralysis", "inflammation"})
 _ADJECTIVE_LIKE = ("al", "ar", "ic", "ous", "ary", "ed", "ive", "ing")
 
 
@@ -191,7 +192,9 @@ def lay_phrasings(name: str) -> list[str]:
     - a poor activity as a verb: "Poor feeding" → "feed poorly";
     - a head noun after its object: "Memory impairment" → "impairment of memory", "Limb weakness" → "weakness in
       the limbs";
-    - "Difficulty walking" → "trouble walking"."""
+    - "Difficulty walking" → "trouble walking";
+    - a delay as slowness: "Delayed growth" → "slowed growth"; an impairment as a noun: "Impaired consciousness" →
+      "impairment of consciousness"."""
     words = name.lower().split()
     if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[a-z]+(?:-[a-z]+)?", w) for w in words):
         return []
