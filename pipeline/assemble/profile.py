@@ -672,6 +672,7 @@ class ProfileBuilder:
 
     def _categories(self) -> None:
         a = self.article
+        self._name_head_category()
         if a.subtitle_span:
             for m in self.nlp.mentions:
                 if m.label == "DISEASE" and a.subtitle_span.start <= m.start < a.subtitle_span.end and not self._is_focus(m):
@@ -714,6 +715,33 @@ class ProfileBuilder:
                     evidence=[ev], method=""), (start, start + len(word.group(0))), "category-adjective+definition")
             if len(self.fields["categories"]) == before:
                 self._category_head(predicate_start, predicate_end)
+
+    def _name_head_category(self) -> None:
+        """The head of the disease's own name is its category: "Limbic encephalitis" is an encephalitis, "Acute
+        disseminated encephalomyelitis" an encephalomyelitis (the longest trailing part the vocabulary has as
+        another disease)."""
+        span = self.article.title_span
+        # "Thymoma and Thymic Carcinoma", "Anemia in Chronic Kidney Disease", "Substance use - phencyclidine (PCP)":
+        # no single head
+        if span is None or re.search(r"\s(and|&|or|in|of|with|-)\s|[()]", self.text[span.start:span.end], re.I):
+            return
+        words = list(re.finditer(r"[A-Za-z][\w'-]*", self.text[span.start:span.end]))
+        for first in range(1, len(words)):
+            start, end = span.start + words[first].start(), span.start + words[-1].end()
+            key = _simple_key(self.text[start:end])
+            if key in GENERIC_DISEASE_WORDS or key in self.focus_keys or not re.fullmatch(r"[\w' -]+", key):
+                continue
+            if key.endswith("syndrome") or len(key.split()) == 1 and key in {"atrophy", "nevus", "malformation"}:
+                return  # "Curry Jones syndrome" is no Jones syndrome; a bare "atrophy" is no category
+            # only the concept's own name or exact synonym ("inclusion disease" is an old synonym of CMV infection)
+            concept = next((c.concept for c in self.vocabulary.lookup(key) if c.concept.type == "DISEASE"
+                            and c.kind in ("label", "exact", "overlay")), None)
+            if concept is None or concept.id == self.focus_id:
+                continue
+            self._add("categories", concept.id, lambda ev, concept=concept: Fact(
+                name=ev.text.lower(), concept_id=concept.id, concept_label=concept.label, evidence=[ev], method=""),
+                (start, end), "name-head")
+            return
 
     def _category_head(self, start: int, end: int) -> None:
         """A definition whose predicate names no vocabulary disease ("Botulism is a rare but serious paralytic
