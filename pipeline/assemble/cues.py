@@ -43,7 +43,12 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
     # prognosis statements that hold in any section (a treatment section's "There is no cure")
     "prognosis_strong": r"\bno (known )?cure\b|\bcannot be cured\b|\b(is|considered) a cure\b|\bcan be cured\b|\\bcurable\\b|\bincurable\b|\b(do|does) not survive\b|"
                         r"\blive into adulthood\b|\blife[- ]threatening\b|\bthroughout (their )?life\b|"
-                        r"\blife expectancy\b|\b(slowly|gradually|eventually) (improves?|recovers?|resolves?)\b",
+                        r"\blife expectancy\b|\b(slowly|gradually|eventually) (improves?|recovers?|resolves?)\b|"
+                        # the course stated with a time ("fatal within a few months", "heals in 3 to 6 months",
+                        # "clear up within 2 to 4 weeks") or its end ("not a cure", "only one episode")
+                        r"\bfatal within\b|\b(heals?|healing|clears? up|goes away|disappears?)\s+(with)?in\b|"
+                        r"\bhealing (can |may )?takes?\b|\bwill not improve\b|\bnot a cure\b|"
+                        r"\bonly (one|a single) (episode|attack|outbreak)\b",
     "symptom_list": r"\b(symptoms?|signs?|features?|manifestations?)\b[^.;]{0,60}?\b(include|includes|including|"
                     r"such as|are|may be|consist of)\b|\b(symptoms?|signs?)\s*:|\bcharacterized by\b|"
                     r"\bprimary (consequence|feature|manifestation)s?\b|\bmanifests? (as|with)\b|"
