@@ -22,7 +22,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
              r"\bbrought on by\b|\bstems? from\b|\bis linked to\b",
     "cause_in_section": r"\bassociated with\b|\binclud(e|es|ing)\b|\bsuch as\b|\blinked to\b|\brisk factors?\b|"
                         r"\btriggers?\b|\bcaused\b",
-    "complication": r"\b(increased|higher|greater) risk (of|for)\b|\blifelong\b|\bresidual\b|\blong[- ]lasting\b|\blong[- ]term\b|\bcomplications?\b|\b(may|can|could|will) (lead to|cause)\b|"
+    "complication": r"\b(increased|higher|greater) risk (of|for)\b|\blifelong\b|\bresidual\b|\blong[- ]lasting\b|\blong[- ]term\b|\bcomplications?\b|\b(may|can|could|will) (also )?(lead to|cause)\b|\bcomplicated by\b|"
                     r"\b(usually|often|eventually|ultimately|typically|rarely) leads? to\b|"
                     r"\bif (left )?(not )?(un)?treated\b|"
                     r"\bproblems that (come|result) from\b|\bpermanent\b|\b(may|can|could|will|often|sometimes) result in\b|\bat risk (of|for)\b|"
@@ -168,6 +168,9 @@ SUBJECT_NOT_A_LIST = re.compile(r"\b(cannot|can|may|might|will|would|should|is|a
                                 r"did|not|to|which|that|who|what|when|where|while|if|because|though|although|as|"
                                 r"both|either|neither|one|example|such)\b|[()\d]", re.I)
 SUBJECT_SPLIT = re.compile(r",|;|\s(?:or|and|and/or)\s")
+# "In patients with immune deficiency, the rash ...": the condition defines who is meant, it is no finding
+PEOPLE_WITH_BEFORE = re.compile(r"\b(patients|people|persons|those|individuals|children|adults|anyone|someone|women|men)"
+                                r"\s+(who (have|had)|with)\s+(an?\s+|a weakened\s+|weakened\s+)?$", re.I)
 # "associated with narcolepsy, particularly in people who also have cataplexy": a feature of the patients; "these
 # conditions, including FOXG1 syndrome": other conditions the article compares with
 NOT_A_CAUSE_BEFORE = re.compile(r"\b(people|patients|individuals|those|children|adults|persons)\s+(who|that)\s+"

@@ -47,7 +47,7 @@ from pipeline.assemble.cues import (APPOSITION_GAP, CATEGORY_ADJECTIVES, CATEGOR
                                    ADVERSE_EFFECT_CONTEXT, COMPARISON_BEFORE, FATAL, NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, TABLE_MODIFIER_ROW,
                                    VACCINE_FOR_BEFORE, SEQUELA_BEFORE, CAUSED_BY_AFTER, SOURCE_LIST,
                                    CAUSES_AFTER, CUES, DEATH, DIET, DRUG_TEST, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
-                                   NOT_A_CAUSE_BEFORE, OUTCOME, POPULATION_WORDS, QUALIFIER, SUBJECT_CAUSE_VERB, SUBJECT_SPLIT,
+                                   NOT_A_CAUSE_BEFORE, OUTCOME, PEOPLE_WITH_BEFORE, POPULATION_WORDS, QUALIFIER, SUBJECT_CAUSE_VERB, SUBJECT_SPLIT,
                                    SUBJECT_NOT_A_LIST, SUBJECT_START, SYMPTOM_INTRO, cue)
 from pipeline.assemble.genes import find_genes
 from pipeline.assemble.symptom_table import find_symptom_tables
@@ -351,6 +351,8 @@ class ProfileBuilder:
                                        for x in mentions):
                     self._add_mention("complications", m, method=f"{m.method}+cue:caused-by-disease")
                     continue
+                if PEOPLE_WITH_BEFORE.search(text[:m.start - sentence.start]) and not cause_match:
+                    continue  # "in patients with immune deficiency": who is meant, not a finding
                 if COMPARISON_BEFORE.search(text[:m.start - sentence.start]):
                     continue  # "petechiae look like a rash": the compared thing is not a finding
                 if ADVERSE_EFFECT_CONTEXT.search(text) and kind != "symptoms":
