@@ -171,6 +171,11 @@ SUBJECT_SPLIT = re.compile(r",|;|\s(?:or|and|and/or)\s")
 # "In patients with immune deficiency, the rash ...": the condition defines who is meant, it is no finding
 PEOPLE_WITH_BEFORE = re.compile(r"\b(patients|people|persons|those|individuals|children|adults|anyone|someone|women|men)"
                                 r"\s+(who (have|had)|with)\s+(an?\s+|a weakened\s+|weakened\s+)?$", re.I)
+# "people receiving immunosuppressive medications or undergoing chemotherapy": who is at risk, not how it is treated
+PEOPLE_RECEIVING_BEFORE = re.compile(r"\b(people|patients|persons|those|individuals|anyone|someone|children|adults)\b"
+                                     r"[^.;]{0,30}?\b(receiving|undergoing|taking|who (take|takes|took|are taking|"
+                                     r"have had|has had|had|receive|received))\s+([\w-]+,?\s+(or\s+|and\s+)?){0,6}$",
+                                     re.I)
 # "associated with narcolepsy, particularly in people who also have cataplexy": a feature of the patients; "these
 # conditions, including FOXG1 syndrome": other conditions the article compares with
 NOT_A_CAUSE_BEFORE = re.compile(r"\b(people|patients|individuals|those|children|adults|persons)\s+(who|that)\s+"

@@ -47,7 +47,7 @@ from pipeline.assemble.cues import (APPOSITION_GAP, CATEGORY_ADJECTIVES, CATEGOR
                                    ADVERSE_EFFECT_CONTEXT, COMPARISON_BEFORE, FATAL, NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, TABLE_MODIFIER_ROW,
                                    VACCINE_FOR_BEFORE, SEQUELA_BEFORE, CAUSED_BY_AFTER, SOURCE_LIST,
                                    CAUSES_AFTER, CUES, DEATH, DIET, DRUG_TEST, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
-                                   NOT_A_CAUSE_BEFORE, OUTCOME, PEOPLE_WITH_BEFORE, POPULATION_WORDS, QUALIFIER, SUBJECT_CAUSE_VERB, SUBJECT_SPLIT,
+                                   NOT_A_CAUSE_BEFORE, OUTCOME, PEOPLE_RECEIVING_BEFORE, PEOPLE_WITH_BEFORE, POPULATION_WORDS, QUALIFIER, SUBJECT_CAUSE_VERB, SUBJECT_SPLIT,
                                    SUBJECT_NOT_A_LIST, SUBJECT_START, SYMPTOM_INTRO, cue)
 from pipeline.assemble.genes import find_genes
 from pipeline.assemble.symptom_table import find_symptom_tables
@@ -327,6 +327,9 @@ class ProfileBuilder:
                         # "develops after radiation treatment": a procedure or drug can be the cause
                         self._add_mention("causes", m, method=f"{m.method}+cue:cause")
                         continue
+                    if treatment_context and kind not in ("research", "treatment") and PEOPLE_RECEIVING_BEFORE.search(
+                            text[:m.start - sentence.start]):
+                        continue  # "people receiving immunosuppressive medications or undergoing chemotherapy"
                     if treatment_context and kind != "research":
                         self._treatment(m, sentence, mentions)
                     continue
