@@ -251,3 +251,46 @@ def test_prevention_and_trial_sentences_are_not_prognosis(nlp):
             "cancer from recurring.\n\nOverview\nThere is no cure for shingles.\n")
     prognosis = [p.name for p in profile_for(text, nlp).prognosis]
     assert prognosis == ["There is no cure for shingles."]
+
+
+def test_symptoms_listed_after_a_lead_in_outside_a_symptoms_section(nlp):
+    text = ("Shingles\n\nDiagnosis\nA healthcare provider usually confirms a diagnosis of shingles if the person "
+            "reports a sharp, burning pain. Other symptoms of shingles can include\n- fever\n- headache\n- chills\n"
+            "In cases where there is no rash or the diagnosis is questionable, healthcare providers can do a blood "
+            "test.\n")
+    profile = profile_for(text, nlp)
+    assert {"fever", "headache", "chills"} <= {s.name for s in profile.symptoms}
+    assert "blood test" in {d.name for d in profile.diagnostics}  # "no rash" does not negate the main clause
+
+
+def test_coordinated_subjects_of_a_causal_verb_are_causes(nlp):
+    text = ("Celiac Disease\n\nCauses\nSometimes surgery, pregnancy, childbirth, a viral infection, or severe "
+            "emotional stress can also trigger celiac disease symptoms. What causes celiac disease? The exact "
+            "underlying causes of celiac disease are unknown. In celiac disease, certain gene variants and other "
+            "factors can lead to celiac disease.\n")
+    causes = {c.name.lower() for c in profile_for(text, nlp).causes}
+    assert {"surgery", "pregnancy", "childbirth", "viral infection", "severe emotional stress"} <= causes
+    assert not causes & {"what", "exact underlying", "factors", "other factors"}
+
+
+def test_name_head_is_a_category_but_not_an_eponym(nlp):
+    assert "encephalitis" in {c.name for c in profile_for("Limbic encephalitis\n\nLimbic encephalitis is a "
+                                                          "condition marked by inflammation of the brain.\n",
+                                                          nlp).categories}
+    assert not profile_for("Curry Jones syndrome\n\nCurry Jones syndrome is rare.\n", nlp).categories
+
+
+def test_course_statements_people_at_risk_and_second_line_treatments(nlp):
+    text = ("Shingles\n\nOverview\nThe rash forms blisters that typically scab over in 7 to 10 days and clear up "
+            "within 2 to 4 weeks. In patients with immune deficiency, the illness can be complicated by pneumonia. "
+            "Shingles is more likely in people receiving immunosuppressive medications or undergoing chemotherapy."
+            "\n\nTreatment\nIf medicines don't help, two newer medicineseltrombopag and romiplostimcan be used. "
+            "Drugs used for shingles, such as barbiturates, are also used for epilepsy.\n")
+    profile = profile_for(text, nlp)
+    assert any("clear up within 2 to 4 weeks" in p.name for p in profile.prognosis)
+    assert "pneumonia" in {c.name for c in profile.complications}
+    assert "immune deficiency" not in {s.name for s in profile.symptoms}
+    treatments = {t.name: t for t in profile.treatments}
+    assert "chemotherapy" not in treatments and "immunosuppressive medications" not in treatments
+    assert {"eltrombopag", "romiplostim", "barbiturates"} <= set(treatments)
+    assert [q.text for q in treatments["eltrombopag"].qualifiers] == ["If medicines don't help"]

@@ -91,7 +91,10 @@ QUALIFIER = re.compile(
     r"|\bif\s+(?:the|a)\s+\w+\s+(?:has|have)\s+(?:a|an)\s+[\w-]+"
     r"|\b(?:in (?:rare |some |severe )?cases )?where there is (?:(?:a|an) [\w-]+ present|(?:severe |advanced |mild )?"
     r"[\w-]+(?: [\w-]+)? (?:disease|damage|failure))\b"
-    r"|\bbefore (?:the )?[\w-]+ is complete\b|\bfor (?:the )?temporary relief of (?:severe )?[\w-]+", _FLAGS)
+    r"|\bbefore (?:the )?[\w-]+ is complete\b|\bfor (?:the )?temporary relief of (?:severe )?[\w-]+"
+    # a second-line treatment's condition: "if medicines or splenectomy don't help", "when corticosteroids fail"
+    r"|\b(?:if|when)\s+(?:[\w-]+\s+){1,4}?(?:(?:do|does|did)\s*(?:n't|not)\s+(?:help|work)|fails?|(?:has|have)n't helped)\b",
+    _FLAGS)
 
 OUTCOME = re.compile(
     r"\b(?:(?:often|usually|sometimes|may|can|does|do)\s+)?(?:not\s+help|does\s+not\s+help|doesn't\s+help|"
@@ -176,6 +179,9 @@ PEOPLE_RECEIVING_BEFORE = re.compile(r"\b(people|patients|persons|those|individu
                                      r"[^.;]{0,30}?\b(receiving|undergoing|taking|who (take|takes|took|are taking|"
                                      r"have had|has had|had|receive|received))\s+([\w-]+,?\s+(or\s+|and\s+)?){0,6}$",
                                      re.I)
+# "the drugs used for myoclonus, such as barbiturates, phenytoin": a chemical named as a drug is given as one
+DRUG_LIST_BEFORE = re.compile(r"\b(drugs?|medications?|medicines?)\b[^.;]{0,40}?\b(such as|including|include|like)\s+"
+                              r"([\w-]+,?\s+(or\s+|and\s+)?){0,6}$", re.I)
 # "associated with narcolepsy, particularly in people who also have cataplexy": a feature of the patients; "these
 # conditions, including FOXG1 syndrome": other conditions the article compares with
 NOT_A_CAUSE_BEFORE = re.compile(r"\b(people|patients|individuals|those|children|adults|persons)\s+(who|that)\s+"

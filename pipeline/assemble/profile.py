@@ -46,7 +46,7 @@ from pipeline.assemble import statistics as stats_rules
 from pipeline.assemble.cues import (APPOSITION_GAP, CATEGORY_ADJECTIVES, CATEGORY_HEAD, CAUSAL_COMPLICATION,
                                    ADVERSE_EFFECT_CONTEXT, COMPARISON_BEFORE, FATAL, NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, TABLE_MODIFIER_ROW,
                                    VACCINE_FOR_BEFORE, SEQUELA_BEFORE, CAUSED_BY_AFTER, SOURCE_LIST,
-                                   CAUSES_AFTER, CUES, DEATH, DIET, DRUG_TEST, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
+                                   CAUSES_AFTER, CUES, DEATH, DIET, DRUG_LIST_BEFORE, DRUG_TEST, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
                                    NOT_A_CAUSE_BEFORE, OUTCOME, PEOPLE_RECEIVING_BEFORE, PEOPLE_WITH_BEFORE, POPULATION_WORDS, QUALIFIER, SUBJECT_CAUSE_VERB, SUBJECT_SPLIT,
                                    SUBJECT_NOT_A_LIST, SUBJECT_START, SYMPTOM_INTRO, cue)
 from pipeline.assemble.genes import find_genes
@@ -332,6 +332,10 @@ class ProfileBuilder:
                         continue  # "people receiving immunosuppressive medications or undergoing chemotherapy"
                     if treatment_context and kind != "research":
                         self._treatment(m, sentence, mentions)
+                    continue
+                if m.label == "CHEMICAL" and treatment_context and kind != "research" and DRUG_LIST_BEFORE.search(
+                        text[:m.start - sentence.start]):
+                    self._treatment(m, sentence, mentions)  # "drugs such as barbiturates"
                     continue
                 if m.label not in ("DISEASE", "SYMPTOM"):
                     if m.label == "INHERITANCE":
@@ -797,7 +801,7 @@ class ProfileBuilder:
                                          evidence=[_evidence(self.text, m.start, m.end)]))
             return
         concept = self.vocabulary.concepts.get(m.concept_id)
-        kind = ("drug class" if concept and concept.branch == "drug_class" else "drug") if m.label == "DRUG" else (
+        kind = ("drug class" if concept and concept.branch == "drug_class" else "drug") if m.label in ("DRUG", "CHEMICAL") else (
             "procedure" if concept and concept.id.startswith(("MAXO", "MESH")) else "therapy")
         key = m.concept_id or m.text.lower()
         fact = self._add("treatments", key, lambda ev: Treatment(
