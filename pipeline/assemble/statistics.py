@@ -23,7 +23,10 @@ _NUMBER = r"\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(map(re.escape, NUMBER_WORDS),
 _APPROX = r"(?:(?:about|approximately|around|nearly|roughly|almost|up to|more than|less than|over|under|an estimated)\s+)?"
 PERCENT = re.compile(rf"\b{_APPROX}(?P<num>{_NUMBER})(?:\s*(?:%|percent)?\s*(?:-|–|to)\s*(?P<high>\d[\d.]*))?\s*"
                      rf"(?P<unit>percent|per cent|%)(?:\s+of\s+(?P<pop>[^,.;:()]+))?", re.I)
-RATE = re.compile(rf"\b{_APPROX}(?P<num>{_NUMBER})\s+(?:in|out of|per)\s+(?P<den>\d[\d,]*|a (?:million|thousand))"
+_DENOMINATOR_WORDS = "two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred|one hundred"
+# "1 in 100,000 people", "one out of every three people"
+RATE = re.compile(rf"\b{_APPROX}(?P<num>{_NUMBER})\s+(?:in|out of|per)\s+(?:every\s+)?"
+                  rf"(?P<den>\d[\d,]*|a (?:million|thousand)|{_DENOMINATOR_WORDS})\b"
                   rf"(?:\s+(?P<pop>(?:people|individuals|persons|births|newborns|live births|children|adults|women|"
                   rf"men|Americans|infants|females|males|girls|boys|babies|newborns)[^,.;:()]*))?", re.I)
 RATIO = re.compile(r"\b(?P<num>(?:(?:two|three|four|five|\d+(?:\.\d+)?)\s+to\s+)?(?:twice|two times|three times|"
@@ -72,6 +75,7 @@ def _value_and_unit(pattern, match) -> tuple[float | None, str | None]:
     if pattern is RATE:
         den = match.group("den").lower().replace(",", "")
         den = {"a million": "1000000", "a thousand": "1000"}.get(den, den)
+        den = str(NUMBER_WORDS[den]) if den in NUMBER_WORDS else den
         return (float(den), "1 in N") if value == 1 else (value, f"per {den}")
     if match.group("high"):
         return None, "percent"  # a range: no single value; the evidence keeps both ends
