@@ -80,7 +80,7 @@ POPULATION_WORDS = re.compile(
     r"adults|elderly|women|men|girls|boys|males|females|pregnant women|people of [A-Z]\w+ (descent|ancestry|"
     r"heritage)|people over (age )?\d+|people older than \d+|adolescence|childhood|infancy|early adulthood|"
     r"adulthood|middle age|mid-?life|middle-aged|adults in their \d0s|(people|adults) (in their|over|under) \d+s?|"
-    r"between (the )?ages? \d+ and \d+|"
+    r"between (the )?ages? \d+ and \d+|\d+-? ?(to|-) ?\d+-year-olds|"
     r"African Americans|Caucasians|Hispanics|Latinos|Asians|Native Americans|Europeans|Ashkenazi Jews)\b", _FLAGS)
 
 QUALIFIER = re.compile(
@@ -182,6 +182,9 @@ PEOPLE_RECEIVING_BEFORE = re.compile(r"\b(people|patients|persons|those|individu
 # "the drugs used for myoclonus, such as barbiturates, phenytoin": a chemical named as a drug is given as one
 DRUG_LIST_BEFORE = re.compile(r"\b(drugs?|medications?|medicines?)\b[^.;]{0,40}?\b(such as|including|include|like)\s+"
                               r"([\w-]+,?\s+(or\s+|and\s+)?){0,6}$", re.I)
+# a group as the subject of getting the disease: "Both children and adults can develop ITP"
+GETS_BEFORE_FOCUS = re.compile(r"\b(can|may|usually|often|mostly|mainly|commonly|typically|also)\s+(develop|get|have)\s+"
+                               r"(the\s+|an?\s+)?", re.I)
 # "associated with narcolepsy, particularly in people who also have cataplexy": a feature of the patients; "these
 # conditions, including FOXG1 syndrome": other conditions the article compares with
 NOT_A_CAUSE_BEFORE = re.compile(r"\b(people|patients|individuals|those|children|adults|persons)\s+(who|that)\s+"

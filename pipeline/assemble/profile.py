@@ -46,7 +46,7 @@ from pipeline.assemble import statistics as stats_rules
 from pipeline.assemble.cues import (APPOSITION_GAP, CATEGORY_ADJECTIVES, CATEGORY_HEAD, CAUSAL_COMPLICATION,
                                    ADVERSE_EFFECT_CONTEXT, COMPARISON_BEFORE, FATAL, NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, TABLE_MODIFIER_ROW,
                                    VACCINE_FOR_BEFORE, SEQUELA_BEFORE, CAUSED_BY_AFTER, SOURCE_LIST,
-                                   CAUSES_AFTER, CUES, DEATH, DIET, DRUG_LIST_BEFORE, DRUG_TEST, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
+                                   CAUSES_AFTER, CUES, DEATH, DIET, DRUG_LIST_BEFORE, DRUG_TEST, GETS_BEFORE_FOCUS, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
                                    NOT_A_CAUSE_BEFORE, OUTCOME, PEOPLE_RECEIVING_BEFORE, PEOPLE_WITH_BEFORE, POPULATION_WORDS, QUALIFIER, SUBJECT_CAUSE_VERB, SUBJECT_SPLIT,
                                    SUBJECT_NOT_A_LIST, SUBJECT_START, SYMPTOM_INTRO, cue)
 from pipeline.assemble.genes import find_genes
@@ -903,7 +903,7 @@ class ProfileBuilder:
         for sentence in self.sentences:
             if not self._usable(sentence.start, sentence.end):
                 continue
-            if not cue("population", sentence.text):
+            if not cue("population", sentence.text) and not self._group_gets_focus(sentence):
                 continue
             if sentence.section and sentence.section.kind in ("treatment", "research"):
                 continue
@@ -914,6 +914,15 @@ class ProfileBuilder:
                 name = match.group(0).lower()
                 self._add("affected_populations", name, lambda ev, name=name: Fact(
                     name=name, evidence=[ev], method=""), (start, start + len(match.group(0))), "cue:population")
+
+    def _group_gets_focus(self, sentence: Sentence) -> bool:
+        """"Both children and adults can develop ITP", "Children usually have the acute type of ITP": the disease
+        is what the group gets."""
+        focus_starts = [m.start - sentence.start for m in self.by_sentence.get(sentence.index, []) if self._is_focus(m)]
+        for verb in GETS_BEFORE_FOCUS.finditer(sentence.text):
+            if any(0 <= start - verb.end() <= 30 for start in focus_starts):
+                return True
+        return False
 
     def _statements(self) -> None:
         complications = {e.start for key, f in self.fields["complications"].items() for e in f.evidence
