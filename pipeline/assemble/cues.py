@@ -19,7 +19,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                         r"\b(occurs?|develops?|appears?|starts?)\s+(\w+\s+){0,3}after\b(?!\s+(birth|age|puberty)\b)",
     "cause": r"\bresults? from\b|\b(is|are) (the|a) (direct )?result of\b|\bcaused by\b|\bcauses? (of|is|are)\b|\bdue to\b|\bresponding to\b|\btriggered by\b|"
              r"\bin association with\b|\bmutations? in\b|\bfollowing (an? )?\w+ infection\b|"
-             r"\bbrought on by\b|\bstems? from\b|\bis linked to\b",
+             r"\bbrought on by\b|\bstems? from\b|\bis linked to\b|\brisk factors? (is|are|include|includes)\b",
     "cause_in_section": r"\bassociated with\b|\binclud(e|es|ing)\b|\bsuch as\b|\blinked to\b|\brisk factors?\b|"
                         r"\btriggers?\b|\bcaused\b",
     "complication": r"\b(increased|higher|greater) risk (of|for)\b|\blifelong\b|\bresidual\b|\blong[- ]lasting\b|\blong[- ]term\b|\bcomplications?\b|\b(may|can|could|will) (also )?(lead to|cause)\b|\bcomplicated by\b|"

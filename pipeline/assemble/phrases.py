@@ -5,7 +5,8 @@
   line in a symptoms section), fillers ("and", "may", "have", "the" …) trimmed from its start and a parenthesised
   restatement from its end; clauses (which/that/when …), numbers, people words and lone ordinary words are not
   items;
-- cause phrases: the 2–6-word noun phrase right after a cause cue, up to the next clause boundary ("caused by an
+- cause phrases: the 1–6-word noun phrase right after a cause cue (one word only when it names a process or
+  state: "aging", "obesity"), up to the next clause boundary ("caused by an
   autoimmune response in which …" → "autoimmune response").
 The assembly decides where they go and skips any that overlap a vocabulary mention.
 """
@@ -32,6 +33,9 @@ ENUMERATION_STOP = re.compile(r"\b(which|that|who|whom|whose|when|where|while|be
 CAUSE_PHRASE_EXCLUDED_KINDS = {"treatment", "research", "prevention", "references", "resources", "symptoms",
                                "diagnosis"}
 _FINDING_ENDINGS = ("ness", "ity", "ia", "osis", "itis", "ed", "ing")
+_PROCESS_ENDINGS = ("ing", "ion", "ity", "ness", "ism", "ure")
+_NOT_A_CAUSE_WORDS = frozenset({"following", "anything", "something", "nothing", "everything", "complication",
+                                "condition", "deterioration", "exposure", "infection", "inflammation"})
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -71,7 +75,10 @@ def cause_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     boundary = CAUSE_PHRASE_END.search(text, start, end)
     start, end = trim(text, start, boundary.start() if boundary else end)
     item = text[start:end]
-    if not 2 <= len(item.split()) <= 6 or ENUMERATION_STOP.search(item) or CAUSE_PHRASE_STOP.search(item) or not re.match(
+    words = item.split()
+    if not 1 <= len(words) <= 6 or ENUMERATION_STOP.search(item) or CAUSE_PHRASE_STOP.search(item) or not re.match(
             r"[A-Za-z]", item):
         return None
+    if len(words) == 1 and not (item.islower() and item.endswith(_PROCESS_ENDINGS) and item not in _NOT_A_CAUSE_WORDS):
+        return None  # a lone word is a cause when it names a process or state ("aging", "smoking", "obesity")
     return start, end
