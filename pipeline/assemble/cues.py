@@ -182,6 +182,9 @@ PEOPLE_RECEIVING_BEFORE = re.compile(r"\b(people|patients|persons|those|individu
 # "the drugs used for myoclonus, such as barbiturates, phenytoin": a chemical named as a drug is given as one
 DRUG_LIST_BEFORE = re.compile(r"\b(drugs?|medications?|medicines?)\b[^.;]{0,40}?\b(such as|including|include|like)\s+"
                               r"([\w-]+,?\s+(or\s+|and\s+)?){0,6}$", re.I)
+# "Increased risk for certain cancers (leukemia, lymphoma)" in a symptom list: what may come later
+RISK_OF = re.compile(r"\b(increased|higher|greater|elevated) risk (of|for)\b|\bat (an? )?(increased |higher )?risk (of|for)\b",
+                     re.I)
 # a group as the subject of getting the disease: "Both children and adults can develop ITP"
 GETS_BEFORE_FOCUS = re.compile(r"\b(can|may|usually|often|mostly|mainly|commonly|typically|also)\s+(develop|get|have)\s+"
                                r"(the\s+|an?\s+)?", re.I)

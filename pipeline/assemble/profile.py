@@ -46,7 +46,7 @@ from pipeline.assemble import statistics as stats_rules
 from pipeline.assemble.cues import (APPOSITION_GAP, CATEGORY_ADJECTIVES, CATEGORY_HEAD, CAUSAL_COMPLICATION,
                                    ADVERSE_EFFECT_CONTEXT, COMPARISON_BEFORE, FATAL, NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, TABLE_MODIFIER_ROW,
                                    VACCINE_FOR_BEFORE, SEQUELA_BEFORE, CAUSED_BY_AFTER, SOURCE_LIST,
-                                   CAUSES_AFTER, CUES, DEATH, DIET, DRUG_LIST_BEFORE, DRUG_TEST, GETS_BEFORE_FOCUS, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
+                                   CAUSES_AFTER, CUES, DEATH, DIET, DRUG_LIST_BEFORE, DRUG_TEST, GETS_BEFORE_FOCUS, RISK_OF, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
                                    NOT_A_CAUSE_BEFORE, OUTCOME, PEOPLE_RECEIVING_BEFORE, PEOPLE_WITH_BEFORE, POPULATION_WORDS, QUALIFIER, SUBJECT_CAUSE_VERB, SUBJECT_SPLIT,
                                    SUBJECT_NOT_A_LIST, SUBJECT_START, SYMPTOM_INTRO, cue)
 from pipeline.assemble.genes import find_genes
@@ -373,7 +373,9 @@ class ProfileBuilder:
                     self._add_mention("causes", m, method=f"{m.method}+cue:cause")
                     continue
                 complication = kind == "complications" or (
-                    complication_match is not None and m.start - sentence.start >= complication_match.start())
+                    complication_match is not None and m.start - sentence.start >= complication_match.start()) or (
+                    kind == "symptoms" and any(0 <= m.start - sentence.start - r.end() <= 60
+                                               for r in RISK_OF.finditer(text)))  # a risk is no symptom
                 if complication and (m.concept_id or m.text.lower()) not in cause_ids:
                     if m.label == "SYMPTOM" and (m.concept_id in self.fields["symptoms"]) and not self._focus_causes(
                             m, sentence, mentions) and not SEQUELA_BEFORE.search(text[:m.start - sentence.start]):
