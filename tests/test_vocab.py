@@ -129,3 +129,26 @@ def test_phenotype_reading_adds_phenotypes_named_inside_disease_names(vocab, nlp
 def test_maxo_diagnostic_subtree_is_diagnostic(vocab):
     assert vocab.concepts["MAXO:0001008"].branch == "diagnostic"  # platelet count
     assert vocab.concepts["MAXO:0000004"].branch == "therapeutic"  # surgical procedure
+
+
+def test_latin_plurals_fold():
+    assert normalize_token("tibiae") == "tibia" and normalize_token("phalanges") == "phalanx"
+    assert normalize_token("diaphyses") == "diaphysis" and normalize_token("stenoses") == "stenosis"
+    assert normalize_token("purposes") == "purpose" and normalize_token("overdoses") == "overdose"
+
+
+def test_predicate_findings(vocab, nlp):
+    doc = nlp("In both sibs the patellae were absent. Motor development was mildly delayed. The tibiae were bowed.")
+    found = {(e.text, e._.concept_id, e._.method.endswith("+predicate")) for e in doc.ents}
+    assert ("patellae were absent", "HP:0006443", True) in found
+    assert ("Motor development was mildly delayed", "HP:0001270", True) in found
+    assert ("tibiae were bowed", "HP:0002982", True) in found
+    assert not any("were not" in e.text for e in nlp("The patellae were not absent.").ents)
+
+
+def test_organ_adjective_grouping_terms(vocab, nlp):
+    ents = link(vocab, "Cutaneous manifestations and renal anomalies were seen.", nlp)
+    assert ("Cutaneous manifestations", "SYMPTOM", "HP:0000951") in ents  # Abnormality of the skin
+    assert ("renal anomalies", "SYMPTOM", "HP:0000077") in ents  # Abnormality of the kidney
+    # the ontology's own synonym beats the generated "Abnormal skeletal morphology" variant
+    assert ("skeletal abnormalities", "SYMPTOM", "HP:0000924") in link(vocab, "He had skeletal abnormalities.", nlp)

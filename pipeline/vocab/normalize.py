@@ -5,8 +5,9 @@ tokenizer the runtime uses, so a compiled key and a key read off a Doc agree by 
 
 Rules (why): accents are folded ("Sjögren" = "Sjogren"); hyphens, slashes and possessive "'s" are dropped
 ("opsoclonus-myoclonus" = "opsoclonus myoclonus", "Wilson's disease" = "Wilson disease"); plurals are
-folded with a small English rule plus the Latin/Greek plurals of medical writing ("-ae", "-omas", "-omata":
-"fistulae" = "fistula", "hamartomas" = "hamartoma"), hyphenated tokens are split ("seizures" = "seizure",
+folded with a small English rule plus the Latin/Greek plurals of medical writing ("-ae", "-omas", "-omata",
+"-yses", "-oses" and a short list such as "phalanges", "nares", "tibiae": "fistulae" = "fistula", "hamartomas" =
+"hamartoma", "diaphyses" = "diaphysis"), hyphenated tokens are split ("seizures" = "seizure",
 "therapies" = "therapy"); a one-letter part of a hyphenated word is upper-cased ("x-ray" = "X-Ray"); the article
 "the" is dropped; short all-capital
 tokens keep their case (abbreviations such as "OMS", "ACTH", "AIDS" must not match ordinary words).
@@ -33,7 +34,24 @@ def fold_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Latin and Greek plurals of anatomy no suffix rule can fold ("bowed tibiae" = "bowed tibia").
+_IRREGULAR_PLURALS = {"tibiae": "tibia", "phalanges": "phalanx", "nares": "naris", "testes": "testis",
+                      "foramina": "foramen", "femora": "femur", "ganglia": "ganglion", "diverticula": "diverticulum",
+                      "nevi": "nevus", "naevi": "naevus", "gyri": "gyrus", "sulci": "sulcus", "nuclei": "nucleus",
+                      "bronchi": "bronchus", "radii": "radius", "humeri": "humerus", "calcanei": "calcaneus",
+                      "meninges": "meninx", "cortices": "cortex", "apices": "apex", "halluces": "hallux",
+                      "pollices": "pollex", "digiti": "digitus", "labia": "labium"}
+# "-oses" is the plural of "-osis" ("stenoses", "exostoses"), except in these English words.
+_OSES_NOT_OSIS = ("poses", "doses", "closes")
+
+
 def singular(word: str) -> str:
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if len(word) > 5 and word.endswith("yses"):  # diaphyses, epiphyses, paralyses
+        return word[:-2] + "is"
+    if len(word) >= 8 and word.endswith("oses") and not word.endswith(_OSES_NOT_OSIS):  # stenoses, synostoses
+        return word[:-2] + "is"
     if len(word) > 5 and word.endswith("omata"):  # Greek plural: carcinomata, xanthomata
         return word[:-2]
     if len(word) > 5 and word.endswith("ae") and not word.endswith(("iae", "zae")):  # fistulae, vertebrae, bullae
