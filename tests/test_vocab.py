@@ -137,6 +137,12 @@ def test_latin_plurals_fold():
     assert normalize_token("purposes") == "purpose" and normalize_token("overdoses") == "overdose"
 
 
+def test_british_spellings_fold():
+    assert normalize_token("naevi") == normalize_token("nevus")
+    assert normalize_token("Oedema") == "edema" and normalize_token("haemorrhages") == "hemorrhage"
+    assert normalize_token("vertebrae") == "vertebra"  # the plural fold comes first
+
+
 def test_predicate_findings(vocab, nlp):
     doc = nlp("In both sibs the patellae were absent. Motor development was mildly delayed. The tibiae were bowed.")
     found = {(e.text, e._.concept_id, e._.method.endswith("+predicate")) for e in doc.ents}

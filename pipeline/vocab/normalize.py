@@ -4,7 +4,8 @@ A key is the space-joined sequence of normalised tokens of a term, tokenised by 
 tokenizer the runtime uses, so a compiled key and a key read off a Doc agree by construction.
 
 Rules (why): accents are folded ("Sjögren" = "Sjogren"); hyphens, slashes and possessive "'s" are dropped
-("opsoclonus-myoclonus" = "opsoclonus myoclonus", "Wilson's disease" = "Wilson disease"); plurals are
+("opsoclonus-myoclonus" = "opsoclonus myoclonus", "Wilson's disease" = "Wilson disease"); British "ae"/"oe"
+spellings fold to "e" ("naevus" = "nevus", "oedema" = "edema"); plurals are
 folded with a small English rule plus the Latin/Greek plurals of medical writing ("-ae", "-omas", "-omata",
 "-yses", "-oses" and a short list such as "phalanges", "nares", "tibiae": "fistulae" = "fistula", "hamartomas" =
 "hamartoma", "diaphyses" = "diaphysis"), hyphenated tokens are split ("seizures" = "seizure",
@@ -89,7 +90,13 @@ def _normalize_word(token: str) -> str:
     folded = fold_accents(token)
     if folded.isupper() and len(folded) <= ABBREVIATION_MAX_LEN and any(c.isalpha() for c in folded):
         return folded
-    return singular(folded.lower())
+    word = singular(folded.lower())
+    return _BRITISH_DIGRAPH.sub("e", word) if len(word) >= 5 else word
+
+
+# British spellings of Greek/Latin "ae"/"oe" ("naevus", "haemorrhage", "oedema", "diarrhoea", "coeliac") key like
+# the American ones; applied after the plural fold ("vertebrae" stays "vertebra").
+_BRITISH_DIGRAPH = re.compile(r"(?<=[a-z])ae(?=[a-z])|^ae(?=[rt])|oe(?=[a-z])")
 
 
 def key_of_tokens(tokens) -> str:
