@@ -158,3 +158,9 @@ def test_organ_adjective_grouping_terms(vocab, nlp):
     assert ("renal anomalies", "SYMPTOM", "HP:0000077") in ents  # Abnormality of the kidney
     # the ontology's own synonym beats the generated "Abnormal skeletal morphology" variant
     assert ("skeletal abnormalities", "SYMPTOM", "HP:0000924") in link(vocab, "He had skeletal abnormalities.", nlp)
+
+
+def test_of_phrasing_of_organ_adjective_names(vocab, nlp):
+    # "Mandibular hyperostosis": "hyperostosis" is no state noun, "mandibular" an organ adjective
+    assert ("hyperostosis of the mandible", "SYMPTOM", "HP:0004472") in link(
+        vocab, "There was hyperostosis of the mandible.", nlp)

@@ -159,8 +159,9 @@ def hpo_concepts(path: Path) -> tuple[list[Concept], str]:
             if xref.id.startswith(("UMLS:", "MSH:")):
                 concept.xrefs.add(xref.id.replace("MSH:", "MESH:"))
         concepts.append(concept)
-    add_of_phrasings(concepts)
-    add_organ_adjective_phrasings(concepts)
+    adjectives = organ_adjectives(concepts)
+    add_of_phrasings(concepts, adjectives)
+    add_organ_adjective_phrasings(concepts, adjectives)
     return concepts, version
 
 
@@ -287,12 +288,18 @@ def _anatomy_adjectives(noun: str, words: set[str]) -> list[str]:
     return out
 
 
-def add_of_phrasings(concepts: list[Concept]) -> None:
+def add_of_phrasings(concepts: list[Concept], adjectives: dict[str, set[str]] | None = None) -> None:
     """Clinical writing inverts two-word HPO names: "Fibular hypoplasia" → "hypoplasia of the fibula",
     "Femoral bowing" → "bowing of the femurs", "Hypoplastic pelvis" → "hypoplasia of the pelvis", "Iris atrophy"
-    → "atrophy of the iris". Added as `related` terms (lower rank than any name the ontology gives); keys drop
-    "the" and fold plurals, so one variant covers "of the femurs"."""
+    → "atrophy of the iris"; any finding named with an organ's adjective, too: "Mandibular hyperostosis" →
+    "hyperostosis of the mandible", "Hepatic fibrosis" → "fibrosis of the liver" (`adjectives`: organ noun →
+    its adjectives, `organ_adjectives`). Added as `related` terms (lower rank than any name the ontology gives);
+    keys drop "the" and fold plurals, so one variant covers "of the femurs"."""
     words = {w for c in concepts for t in c.terms for w in t.lower().split()}
+    organ_of: dict[str, set[str]] = defaultdict(set)
+    for noun, adjective_set in (adjectives or {}).items():
+        for adjective in adjective_set:
+            organ_of[adjective].add(noun)
     for c in concepts:
         for name, kind in list(c.terms.items()):
             if kind not in ("label", "exact", "layperson"):
@@ -303,7 +310,8 @@ def add_of_phrasings(concepts: list[Concept]) -> None:
             first, second = parts
             if second in STATE_NOUNS:
                 is_adjective = first.endswith(("al", "ar", "ic", "ous", "ary", "eal", "ed", "ive"))
-                for noun in (_anatomy_nouns(first, words) if is_adjective else [first]):
+                nouns = sorted(set(_anatomy_nouns(first, words)) | organ_of.get(first, set()))
+                for noun in (nouns if is_adjective else [first]):
                     c.add_term(f"{second} of {noun}", "related")
                     if second in _STATE_ADJECTIVE_OF and is_adjective:  # "Tibial bowing" → "bowed tibia"
                         c.add_term(f"{_STATE_ADJECTIVE_OF[second]} {noun}", "related")
@@ -311,6 +319,9 @@ def add_of_phrasings(concepts: list[Concept]) -> None:
                 c.add_term(f"{STATE_ADJECTIVES[first]} of {second}", "related")
                 for adjective in _anatomy_adjectives(second, words):  # "Dysplastic patella" → "patellar dysplasia"
                     c.add_term(f"{adjective} {STATE_ADJECTIVES[first]}", "related")
+            elif first.endswith(_RELATIONAL) and not second.endswith(_ADJECTIVE_LIKE):
+                for noun in sorted(set(_anatomy_nouns(first, words)) | organ_of.get(first, set())):
+                    c.add_term(f"{second} of {noun}", "related")  # "Mandibular hyperostosis"
 
 
 ORGAN_FINDING_NOUNS = ("abnormality", "anomaly", "malformation", "defect", "manifestation")
@@ -353,13 +364,12 @@ def organ_adjectives(concepts: list[Concept]) -> dict[str, set[str]]:
     return out
 
 
-def add_organ_adjective_phrasings(concepts: list[Concept]) -> None:
+def add_organ_adjective_phrasings(concepts: list[Concept], adjectives: dict[str, set[str]]) -> None:
     """Clinical writing names an organ's grouping class with the organ's adjective: "cutaneous abnormalities"
     (Abnormality of the skin), "renal anomalies", "hepatic malformation", "pulmonary manifestations". For each
     HPO "Abnormality of the X" (or "Abnormal X morphology" where no "Abnormality of the X" exists) with a one-word
     X, every adjective of X (`organ_adjectives`) gets "ADJECTIVE abnormality/anomaly/malformation/defect" as a
     `related` term (the key folds plurals), and the system-level class also "ADJECTIVE manifestation"."""
-    adjectives = organ_adjectives(concepts)
     words = {w for c in concepts for t in c.terms for w in t.lower().split()}
     system_level: dict[str, Concept] = {}
     morphology: dict[str, Concept] = {}
