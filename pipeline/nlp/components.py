@@ -134,10 +134,11 @@ class VocabMatcher:
 
     def _coordinations(self, doc: Doc, norms, matches) -> List[Tuple[int, int, str, int, int]]:
         """Terms that share a word across "and"/"or": "palmar and plantar pits" (palmar pits), "branchial, otic and
-        renal anomalies", "posterior subcapsular or capsular cataract", "hypo- and hyperpigmentation" (a shared
-        stem), and rightwards "cleft lip and palate" (cleft palate). Only when the rebuilt phrase is itself a
-        vocabulary key. Returns (conjunct start, conjunct end, key, phrase start, phrase end) in tokens: the
-        conjunct alone becomes an entity where nothing else claims it; the whole phrase goes to the span group."""
+        renal anomalies" (a list item that makes no term, "otic", is passed over), "posterior subcapsular or
+        capsular cataract", "hypo- and hyperpigmentation" (a shared stem), and rightwards "cleft lip and palate"
+        (cleft palate). Only when the rebuilt phrase is itself a vocabulary key. Returns (conjunct start, conjunct
+        end, key, phrase start, phrase end) in tokens: the conjunct alone becomes an entity where nothing else
+        claims it; the whole phrase goes to the span group."""
         vocab = self.vocabulary
         out = []
 
@@ -170,6 +171,12 @@ class VocabMatcher:
                     if candidate in vocab.index:
                         found = (a_start, pos, candidate, a_start, end)
                 if found is None:
+                    # a one-word list item that makes no term here is passed over, the list goes on: "branchial,
+                    # otic and renal anomalies" still gives Branchial anomaly
+                    if pos >= 3 and is_word(pos - 1) and doc[pos - 2].text == "," and not doc[pos - 1].text.endswith(
+                            "-"):
+                        pos -= 2
+                        continue
                     break
                 out.append(found)
                 pos = found[0] - 1
