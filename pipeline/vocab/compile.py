@@ -296,6 +296,7 @@ def add_of_phrasings(concepts: list[Concept], adjectives: dict[str, set[str]] | 
     its adjectives, `organ_adjectives`). Added as `related` terms (lower rank than any name the ontology gives);
     keys drop "the" and fold plurals, so one variant covers "of the femurs"."""
     words = {w for c in concepts for t in c.terms for w in t.lower().split()}
+    organs = organ_nouns(concepts)
     organ_of: dict[str, set[str]] = defaultdict(set)
     for noun, adjective_set in (adjectives or {}).items():
         for adjective in adjective_set:
@@ -320,7 +321,7 @@ def add_of_phrasings(concepts: list[Concept], adjectives: dict[str, set[str]] | 
                 for adjective in _anatomy_adjectives(second, words):  # "Dysplastic patella" → "patellar dysplasia"
                     c.add_term(f"{adjective} {STATE_ADJECTIVES[first]}", "related")
             elif first.endswith(_RELATIONAL) and not second.endswith(_ADJECTIVE_LIKE):
-                for noun in sorted(set(_anatomy_nouns(first, words)) | organ_of.get(first, set())):
+                for noun in sorted(set(_anatomy_nouns(first, words)) & organs | organ_of.get(first, set())):
                     c.add_term(f"{second} of {noun}", "related")  # "Mandibular hyperostosis"
 
 
@@ -357,10 +358,23 @@ def organ_adjectives(concepts: list[Concept]) -> dict[str, set[str]]:
                  if a != b and a.isalpha() and b.isalpha() and a.endswith(_RELATIONAL) and not b.endswith(_RELATIONAL)}
         for pair in pairs:
             support[pair] += 1
+    organs = organ_nouns(concepts)
     out: dict[str, set[str]] = defaultdict(set)
     for (adjective, noun), count in support.items():
-        if count >= _MIN_ADJECTIVE_SUPPORT:
+        if count >= _MIN_ADJECTIVE_SUPPORT and noun in organs:
             out[noun].add(adjective)
+    return out
+
+
+def organ_nouns(concepts: list[Concept]) -> set[str]:
+    """The one-word body parts HPO has a grouping class for: X of "Abnormality of the X" and "Abnormal X
+    morphology" (singular keys: "skin", "kidney", "mandible"), not qualities such as "small" or "impaired"."""
+    out = set()
+    for c in concepts:
+        m = _ABNORMALITY_OF.match(c.label) or _ABNORMAL_MORPHOLOGY.match(c.label)
+        x = (m.group("x") or m.groupdict().get("y") or "").lower() if m else ""
+        if x.isalpha():
+            out.add(singular(x))
     return out
 
 
