@@ -164,3 +164,7 @@ def test_of_phrasing_of_organ_adjective_names(vocab, nlp):
     # "Mandibular hyperostosis": "hyperostosis" is no state noun, "mandibular" an organ adjective
     assert ("hyperostosis of the mandible", "SYMPTOM", "HP:0004472") in link(
         vocab, "There was hyperostosis of the mandible.", nlp)
+
+
+def test_numerous_is_multiple(vocab, nlp):
+    assert ("multiple nevi", "SYMPTOM", "HP:0001054") in link(vocab, "She had multiple nevi.", nlp)  # Numerous nevi

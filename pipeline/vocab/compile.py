@@ -190,6 +190,9 @@ _INVERTIBLE_HEADS = frozenset({"impairment", "loss", "weakness", "stiffness", "s
 _ADJECTIVE_LIKE = ("al", "ar", "ic", "ous", "ary", "ed", "ive", "ing")
 
 
+_MANY = ("multiple", "numerous")
+
+
 def lay_phrasings(name: str) -> list[str]:
     """How plain-language writing rephrases a short HPO name (kept as `related` terms):
     - a quantity change as a noun: "Decreased muscle tone" → "decrease in muscle tone", "reduced muscle tone";
@@ -197,7 +200,8 @@ def lay_phrasings(name: str) -> list[str]:
     - a poor activity as a verb: "Poor feeding" → "feed poorly";
     - a head noun after its object: "Memory impairment" → "impairment of memory", "Limb weakness" → "weakness in
       the limbs";
-    - "Difficulty walking" → "trouble walking"."""
+    - "Difficulty walking" → "trouble walking";
+    - "Numerous nevi" → "multiple nevi", "Multiple lipomas" → "numerous lipomas"."""
     words = name.lower().split()
     if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[a-z]+(?:-[a-z]+)?", w) for w in words):
         return []
@@ -215,6 +219,8 @@ def lay_phrasings(name: str) -> list[str]:
         out.append(f"{rest[:-3]} poorly")
     if first == "difficulty" and words[1].endswith("ing"):
         out.append(f"trouble {rest}")
+    if first in _MANY:  # "Numerous nevi" = "multiple nevi"
+        out += [f"{other} {rest}" for other in _MANY if other != first]
     return out
 
 
