@@ -129,3 +129,42 @@ def test_phenotype_reading_adds_phenotypes_named_inside_disease_names(vocab, nlp
 def test_maxo_diagnostic_subtree_is_diagnostic(vocab):
     assert vocab.concepts["MAXO:0001008"].branch == "diagnostic"  # platelet count
     assert vocab.concepts["MAXO:0000004"].branch == "therapeutic"  # surgical procedure
+
+
+def test_latin_plurals_fold():
+    assert normalize_token("tibiae") == "tibia" and normalize_token("phalanges") == "phalanx"
+    assert normalize_token("diaphyses") == "diaphysis" and normalize_token("stenoses") == "stenosis"
+    assert normalize_token("purposes") == "purpose" and normalize_token("overdoses") == "overdose"
+
+
+def test_british_spellings_fold():
+    assert normalize_token("naevi") == normalize_token("nevus")
+    assert normalize_token("Oedema") == "edema" and normalize_token("haemorrhages") == "hemorrhage"
+    assert normalize_token("vertebrae") == "vertebra"  # the plural fold comes first
+
+
+def test_predicate_findings(vocab, nlp):
+    doc = nlp("In both sibs the patellae were absent. Motor development was mildly delayed. The tibiae were bowed.")
+    found = {(e.text, e._.concept_id, e._.method.endswith("+predicate")) for e in doc.ents}
+    assert ("patellae were absent", "HP:0006443", True) in found
+    assert ("Motor development was mildly delayed", "HP:0001270", True) in found
+    assert ("tibiae were bowed", "HP:0002982", True) in found
+    assert not any("were not" in e.text for e in nlp("The patellae were not absent.").ents)
+
+
+def test_organ_adjective_grouping_terms(vocab, nlp):
+    ents = link(vocab, "Cutaneous manifestations and renal anomalies were seen.", nlp)
+    assert ("Cutaneous manifestations", "SYMPTOM", "HP:0000951") in ents  # Abnormality of the skin
+    assert ("renal anomalies", "SYMPTOM", "HP:0000077") in ents  # Abnormality of the kidney
+    # the ontology's own synonym beats the generated "Abnormal skeletal morphology" variant
+    assert ("skeletal abnormalities", "SYMPTOM", "HP:0000924") in link(vocab, "He had skeletal abnormalities.", nlp)
+
+
+def test_of_phrasing_of_organ_adjective_names(vocab, nlp):
+    # "Mandibular hyperostosis": "hyperostosis" is no state noun, "mandibular" an organ adjective
+    assert ("hyperostosis of the mandible", "SYMPTOM", "HP:0004472") in link(
+        vocab, "There was hyperostosis of the mandible.", nlp)
+
+
+def test_numerous_is_multiple(vocab, nlp):
+    assert ("multiple nevi", "SYMPTOM", "HP:0001054") in link(vocab, "She had multiple nevi.", nlp)  # Numerous nevi

@@ -20,6 +20,7 @@ from typing import List, Optional, Tuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.vocab.compile import STATE_ADJECTIVES as STATE_NOUN_OF
 from pipeline.vocab.linking import KIND_SCORE, choose
 from pipeline.vocab.normalize import JOINABLE_PREFIXES, normalize_token
 from pipeline.vocab.store import DEFAULT_VOCAB_DIR, load_vocabulary
@@ -56,6 +57,13 @@ for _name in ("concept_id", "concept_label", "score", "method", "candidates", "a
 # Tokens a vocabulary term never spans (keys are built between them).
 _CONJUNCTIONS = frozenset({"and", "or", "and/or", "&"})
 _BOUNDARY_TEXT = frozenset({".", ",", ";", ":", "(", ")", "[", "]", "?", "!", "|", "•", "\""})
+# `VocabMatcher._predicates`: "SUBJECT was/were (ADVERB) ADJECTIVE".
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "appear", "appears", "appeared", "seem",
+                      "seems", "seemed", "become", "becomes", "became", "remain", "remains", "remained"})
+_DEGREE_WORDS = frozenset({"very", "quite", "somewhat", "also", "often", "always", "usually", "still", "too",
+                           "slightly", "mildly", "moderately", "severely", "markedly", "extremely", "invariably"})
+_NOT_ADVERBS = frozenset({"only", "early", "likely", "unlikely", "family", "elderly", "weekly", "daily", "monthly",
+                          "yearly", "friendly", "lonely", "ugly", "holy", "oily", "scaly", "bumpy", "jelly", "belly"})
 
 
 @Language.factory("disease_profiles_line_sentences_v1")
@@ -89,8 +97,10 @@ class VocabMatcher:
         matches, every = self._longest_matches(doc, norms)
         coordinated = self._coordinations(doc, norms, matches)
         conjuncts = {(s, e, key) for s, e, key, _, _ in coordinated}
-        spans = self._select(doc, matches + sorted(conjuncts), conjuncts)
-        doc.spans[ALL_MATCHES_KEY] = self._all_matches(doc, every + [(s, e, key) for _, _, key, s, e in coordinated])
+        predicates = self._predicates(doc, norms)
+        spans = self._select(doc, matches + sorted(conjuncts) + predicates, conjuncts, frozenset(predicates))
+        doc.spans[ALL_MATCHES_KEY] = self._all_matches(
+            doc, every + [(s, e, key) for _, _, key, s, e in coordinated] + predicates)
         if self.use_abbreviations and Doc.has_extension("abbreviations"):
             spans = self._link_abbreviations(doc, spans)
         doc.ents = sorted(spans, key=lambda s: s.start)
@@ -124,10 +134,11 @@ class VocabMatcher:
 
     def _coordinations(self, doc: Doc, norms, matches) -> List[Tuple[int, int, str, int, int]]:
         """Terms that share a word across "and"/"or": "palmar and plantar pits" (palmar pits), "branchial, otic and
-        renal anomalies", "posterior subcapsular or capsular cataract", "hypo- and hyperpigmentation" (a shared
-        stem), and rightwards "cleft lip and palate" (cleft palate). Only when the rebuilt phrase is itself a
-        vocabulary key. Returns (conjunct start, conjunct end, key, phrase start, phrase end) in tokens: the
-        conjunct alone becomes an entity where nothing else claims it; the whole phrase goes to the span group."""
+        renal anomalies" (a list item that makes no term, "otic", is passed over), "posterior subcapsular or
+        capsular cataract", "hypo- and hyperpigmentation" (a shared stem), and rightwards "cleft lip and palate"
+        (cleft palate). Only when the rebuilt phrase is itself a vocabulary key. Returns (conjunct start, conjunct
+        end, key, phrase start, phrase end) in tokens: the conjunct alone becomes an entity where nothing else
+        claims it; the whole phrase goes to the span group."""
         vocab = self.vocabulary
         out = []
 
@@ -160,6 +171,12 @@ class VocabMatcher:
                     if candidate in vocab.index:
                         found = (a_start, pos, candidate, a_start, end)
                 if found is None:
+                    # a one-word list item that makes no term here is passed over, the list goes on: "branchial,
+                    # otic and renal anomalies" still gives Branchial anomaly
+                    if pos >= 3 and is_word(pos - 1) and doc[pos - 2].text == "," and not doc[pos - 1].text.endswith(
+                            "-"):
+                        pos -= 2
+                        continue
                     break
                 out.append(found)
                 pos = found[0] - 1
@@ -211,9 +228,47 @@ class VocabMatcher:
             out.append(Span(doc, start, end, label=candidate.concept.type, kb_id=candidate.concept.id))
         return out
 
-    def _select(self, doc: Doc, matches, conjuncts=frozenset()) -> List[Span]:
+    def _predicates(self, doc: Doc, norms) -> List[Tuple[int, int, str]]:
+        """A finding stated as a predicate: "the patellae were absent" (Absent patella), "motor development was
+        delayed" (Delayed motor development), "the skin is very dry" (Dry skin), "the tibiae were bowed";
+        a state adjective also reads as its noun ("the radii were hypoplastic": radius hypoplasia, hypoplasia of
+        the radius). Only when the rebuilt phrase "ADJECTIVE SUBJECT" (or the noun phrasing) is a vocabulary key;
+        the longest subject (up to 4 words before the copula) wins. Negated predicates ("were not absent") are
+        left alone. Returns (subject start, adjective end, key): the span reads "patellae were absent"."""
+        index = self.vocabulary.index
+        out = []
+        n = len(doc)
+        for c in range(1, n - 1):
+            if doc[c].lower_ not in _COPULAS:
+                continue
+            a = c + 1
+            while a < n and a - c <= 2 and (doc[a].lower_ in _DEGREE_WORDS or
+                                            doc[a].lower_.endswith("ly") and doc[a].lower_ not in _NOT_ADVERBS):
+                a += 1
+            if a >= n or not norms[a][0] or norms[a][1] or doc[a].lower_ in _CONJUNCTIONS:
+                continue
+            adjective = norms[a][0]
+            state_noun = STATE_NOUN_OF.get(adjective)
+            found = None
+            for width in range(1, 5):
+                s = c - width
+                if s < 0 or not norms[s][0] or norms[s][1] or doc[s].lower_ in _CONJUNCTIONS:
+                    break
+                subject = " ".join(norms[i][0] for i in range(s, c))
+                keys = [f"{adjective} {subject}"]
+                if state_noun:
+                    keys += [f"{subject} {state_noun}", f"{state_noun} of {subject}"]
+                key = next((k for k in keys if k in index), None)
+                if key:
+                    found = (s, a + 1, key)
+            if found:
+                out.append(found)
+        return out
+
+    def _select(self, doc: Doc, matches, conjuncts=frozenset(), predicates=frozenset()) -> List[Span]:
         """Longest first, then leftmost; no overlaps (doc.ents cannot overlap). A conjunct of a coordination
-        ("red" of "red and white blood cell counts") says so in its method: its text alone is not the term."""
+        ("red" of "red and white blood cell counts") says so in its method: its text alone is not the term; so
+        does a predicate ("patellae were absent", `_predicates`)."""
         taken = [False] * len(doc)
         spans = []
         for start, end, key in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
@@ -224,7 +279,8 @@ class VocabMatcher:
             span._.concept_id = candidate.concept.id
             span._.concept_label = candidate.concept.label
             span._.score = score
-            span._.method = f"vocabulary:{candidate.kind}" + ("+coordination" if (start, end, key) in conjuncts else "")
+            span._.method = f"vocabulary:{candidate.kind}" + ("+coordination" if (start, end, key) in conjuncts else
+                                                              "+predicate" if (start, end, key) in predicates else "")
             spans.append(span)
             taken[start:end] = [True] * (end - start)
         return spans

@@ -45,7 +45,7 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.nlp.tokenizer import blank_tokenizing_nlp
-from pipeline.vocab.normalize import JOINABLE_PREFIXES, key_of_tokens
+from pipeline.vocab.normalize import JOINABLE_PREFIXES, key_of_tokens, singular
 
 KIND_RANK = {"overlay": 0, "label": 1, "exact": 2, "abbreviation": 2, "brand": 3, "entry": 3,
              "layperson": 3, "related": 4, "narrow": 5}
@@ -147,7 +147,11 @@ def hpo_concepts(path: Path) -> tuple[list[Concept], str]:
                 concept.add_term(synonym.description, kind)
         for name, kind in list(concept.terms.items()):
             for variant in hpo_name_variants(name):
-                concept.add_term(variant, kind if kind != "label" else "exact")
+                # "Abnormal X morphology" is the narrower sibling of "Abnormality of the X": its "X abnormality"
+                # must not outrank a name the ontology itself gives ("Skeletal abnormalities" is a synonym of
+                # Abnormality of the skeletal system, not of Abnormal skeletal morphology)
+                grouping = _ABNORMAL_MORPHOLOGY.match(name) is not None
+                concept.add_term(variant, "related" if grouping else kind if kind != "label" else "exact")
             if ctype == "SYMPTOM" and kind in ("label", "exact", "layperson"):
                 for adjective in adjective_forms(name):
                     concept.add_term(adjective, "related")
@@ -155,7 +159,9 @@ def hpo_concepts(path: Path) -> tuple[list[Concept], str]:
             if xref.id.startswith(("UMLS:", "MSH:")):
                 concept.xrefs.add(xref.id.replace("MSH:", "MESH:"))
         concepts.append(concept)
-    add_of_phrasings(concepts)
+    adjectives = organ_adjectives(concepts)
+    add_of_phrasings(concepts, adjectives)
+    add_organ_adjective_phrasings(concepts, adjectives)
     return concepts, version
 
 
@@ -185,6 +191,9 @@ _INVERTIBLE_HEADS = frozenset({"impairment", "loss", "weakness", "stiffness", "s
 _ADJECTIVE_LIKE = ("al", "ar", "ic", "ous", "ary", "ed", "ive", "ing")
 
 
+_MANY = ("multiple", "numerous")
+
+
 def lay_phrasings(name: str) -> list[str]:
     """How plain-language writing rephrases a short HPO name (kept as `related` terms):
     - a quantity change as a noun: "Decreased muscle tone" → "decrease in muscle tone", "reduced muscle tone";
@@ -194,7 +203,8 @@ def lay_phrasings(name: str) -> list[str]:
       the limbs";
     - "Difficulty walking" → "trouble walking";
     - a delay as slowness: "Delayed growth" → "slowed growth"; an impairment as a noun: "Impaired consciousness" →
-      "impairment of consciousness"."""
+      "impairment of consciousness";
+    - "Numerous nevi" → "multiple nevi", "Multiple lipomas" → "numerous lipomas"."""
     words = name.lower().split()
     if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[a-z]+(?:-[a-z]+)?", w) for w in words):
         return []
@@ -212,6 +222,8 @@ def lay_phrasings(name: str) -> list[str]:
         out.append(f"{rest[:-3]} poorly")
     if first == "difficulty" and words[1].endswith("ing"):
         out.append(f"trouble {rest}")
+    if first in _MANY:  # "Numerous nevi" = "multiple nevi"
+        out += [f"{other} {rest}" for other in _MANY if other != first]
     return out
 
 
@@ -285,12 +297,19 @@ def _anatomy_adjectives(noun: str, words: set[str]) -> list[str]:
     return out
 
 
-def add_of_phrasings(concepts: list[Concept]) -> None:
+def add_of_phrasings(concepts: list[Concept], adjectives: dict[str, set[str]] | None = None) -> None:
     """Clinical writing inverts two-word HPO names: "Fibular hypoplasia" → "hypoplasia of the fibula",
     "Femoral bowing" → "bowing of the femurs", "Hypoplastic pelvis" → "hypoplasia of the pelvis", "Iris atrophy"
-    → "atrophy of the iris". Added as `related` terms (lower rank than any name the ontology gives); keys drop
-    "the" and fold plurals, so one variant covers "of the femurs"."""
+    → "atrophy of the iris"; any finding named with an organ's adjective, too: "Mandibular hyperostosis" →
+    "hyperostosis of the mandible", "Hepatic fibrosis" → "fibrosis of the liver" (`adjectives`: organ noun →
+    its adjectives, `organ_adjectives`). Added as `related` terms (lower rank than any name the ontology gives);
+    keys drop "the" and fold plurals, so one variant covers "of the femurs"."""
     words = {w for c in concepts for t in c.terms for w in t.lower().split()}
+    organs = organ_nouns(concepts)
+    organ_of: dict[str, set[str]] = defaultdict(set)
+    for noun, adjective_set in (adjectives or {}).items():
+        for adjective in adjective_set:
+            organ_of[adjective].add(noun)
     for c in concepts:
         for name, kind in list(c.terms.items()):
             if kind not in ("label", "exact", "layperson"):
@@ -301,7 +320,8 @@ def add_of_phrasings(concepts: list[Concept]) -> None:
             first, second = parts
             if second in STATE_NOUNS:
                 is_adjective = first.endswith(("al", "ar", "ic", "ous", "ary", "eal", "ed", "ive"))
-                for noun in (_anatomy_nouns(first, words) if is_adjective else [first]):
+                nouns = sorted(set(_anatomy_nouns(first, words)) | organ_of.get(first, set()))
+                for noun in (nouns if is_adjective else [first]):
                     c.add_term(f"{second} of {noun}", "related")
                     if second in _STATE_ADJECTIVE_OF and is_adjective:  # "Tibial bowing" → "bowed tibia"
                         c.add_term(f"{_STATE_ADJECTIVE_OF[second]} {noun}", "related")
@@ -309,6 +329,88 @@ def add_of_phrasings(concepts: list[Concept]) -> None:
                 c.add_term(f"{STATE_ADJECTIVES[first]} of {second}", "related")
                 for adjective in _anatomy_adjectives(second, words):  # "Dysplastic patella" → "patellar dysplasia"
                     c.add_term(f"{adjective} {STATE_ADJECTIVES[first]}", "related")
+            elif first.endswith(_RELATIONAL) and not second.endswith(_ADJECTIVE_LIKE):
+                for noun in sorted(set(_anatomy_nouns(first, words)) & organs | organ_of.get(first, set())):
+                    c.add_term(f"{second} of {noun}", "related")  # "Mandibular hyperostosis"
+
+
+ORGAN_FINDING_NOUNS = ("abnormality", "anomaly", "malformation", "defect", "manifestation")
+_RELATIONAL = ("al", "ar", "ic", "ous", "ary", "eal", "ine")
+_MIN_ADJECTIVE_SUPPORT = 3
+
+
+def _two_word_pairs(name: str) -> list[tuple[str, str]]:
+    """(modifier, head) of "Cutaneous photosensitivity" and of "Hypoplasia of (the) fibula"."""
+    words = name.lower().split()
+    if len(words) == 2:
+        return [(words[0], words[1])]
+    if len(words) in (3, 4) and words[1] == "of" and (len(words) == 3 or words[2] == "the"):
+        return [(words[-1], words[0])]
+    return []
+
+
+def organ_adjectives(concepts: list[Concept]) -> dict[str, set[str]]:
+    """Organ noun → its relational adjectives, learnt from HPO's own names: two names of one concept that share
+    a head and differ in the modifier, one relational adjective, one noun ("Cutaneous photosensitivity" /
+    "Skin photosensitivity", "Hepatic steatosis" / "Fatty liver"... "Liver steatosis"), counted over concepts
+    (at least `_MIN_ADJECTIVE_SUPPORT`, so "cutaneous" → "skin", "hepatic" → "liver", "renal" → "kidney",
+    "pulmonary" → "lung", but not one-off pairs such as "subcutaneous"/"skin"); plus the suffix rule of
+    `_anatomy_adjectives` ("patella" → "patellar")."""
+    support: dict[tuple[str, str], int] = defaultdict(int)
+    for c in concepts:
+        by_head: dict[str, set[str]] = defaultdict(set)
+        for name, kind in c.terms.items():
+            if kind in ("label", "exact", "layperson"):
+                for modifier, head in _two_word_pairs(name):
+                    by_head[head].add(modifier)
+        pairs = {(a, b) for modifiers in by_head.values() for a in modifiers for b in modifiers
+                 if a != b and a.isalpha() and b.isalpha() and a.endswith(_RELATIONAL) and not b.endswith(_RELATIONAL)}
+        for pair in pairs:
+            support[pair] += 1
+    organs = organ_nouns(concepts)
+    out: dict[str, set[str]] = defaultdict(set)
+    for (adjective, noun), count in support.items():
+        if count >= _MIN_ADJECTIVE_SUPPORT and noun in organs:
+            out[noun].add(adjective)
+    return out
+
+
+def organ_nouns(concepts: list[Concept]) -> set[str]:
+    """The one-word body parts HPO has a grouping class for: X of "Abnormality of the X" and "Abnormal X
+    morphology" (singular keys: "skin", "kidney", "mandible"), not qualities such as "small" or "impaired"."""
+    out = set()
+    for c in concepts:
+        m = _ABNORMALITY_OF.match(c.label) or _ABNORMAL_MORPHOLOGY.match(c.label)
+        x = (m.group("x") or m.groupdict().get("y") or "").lower() if m else ""
+        if x.isalpha():
+            out.add(singular(x))
+    return out
+
+
+def add_organ_adjective_phrasings(concepts: list[Concept], adjectives: dict[str, set[str]]) -> None:
+    """Clinical writing names an organ's grouping class with the organ's adjective: "cutaneous abnormalities"
+    (Abnormality of the skin), "renal anomalies", "hepatic malformation", "pulmonary manifestations". For each
+    HPO "Abnormality of the X" (or "Abnormal X morphology" where no "Abnormality of the X" exists) with a one-word
+    X, every adjective of X (`organ_adjectives`) gets "ADJECTIVE abnormality/anomaly/malformation/defect" as a
+    `related` term (the key folds plurals), and the system-level class also "ADJECTIVE manifestation"."""
+    words = {w for c in concepts for t in c.terms for w in t.lower().split()}
+    system_level: dict[str, Concept] = {}
+    morphology: dict[str, Concept] = {}
+    for c in concepts:
+        if c.type != "SYMPTOM":
+            continue
+        m = _ABNORMALITY_OF.match(c.label)
+        target = system_level
+        if not m:
+            m, target = _ABNORMAL_MORPHOLOGY.match(c.label), morphology
+        x = (m.group("x") or m.groupdict().get("y") or "").lower() if m else ""
+        if x.isalpha():
+            target.setdefault(singular(x), c)
+    for noun, c in {**morphology, **system_level}.items():
+        for adjective in sorted(adjectives.get(noun, set()) | set(_anatomy_adjectives(noun, words))):
+            for finding in ORGAN_FINDING_NOUNS:
+                if finding != "manifestation" or system_level.get(noun) is c:  # not a morphology class
+                    c.add_term(f"{adjective} {finding}", "related")
 
 
 def obo_concepts(path: Path, prefix: str, ctype: str, source: str,
@@ -629,6 +731,8 @@ def add_hp_xrefs(concepts: list[Concept], keyer) -> int:
         for term, kind in c.terms.items():
             if kind in HP_XREF_KINDS:
                 name_owner[keyer(term)].add(c.id)
+                for variant in hpo_name_variants(term):  # "thumb abnormality" (kept `related`, see hpo_concepts)
+                    name_owner[keyer(variant)].add(c.id)
         codes[c.id] = {x for x in c.xrefs if x.startswith(("UMLS:", "MESH:"))}
     added = 0
     for c in concepts:
@@ -674,7 +778,8 @@ def add_mesh_xrefs_to_hpo(hpo: list[Concept], mesh: dict[str, MeshDescriptor], k
         if c.type != "SYMPTOM" or any(x.startswith("MESH:") for x in c.xrefs):
             continue
         label = keyer(c.label)
-        exact = {keyer(t) for t, kind in c.terms.items() if kind == "exact"}
+        exact = {keyer(t) for t, kind in c.terms.items() if kind == "exact"} | {
+            keyer(v) for v in hpo_name_variants(c.label)}  # "skin abnormality" (kept `related`, see hpo_concepts)
         tiers = [preferred.get(label, set()), entry.get(label, set()),
                  {m for k in exact for m in preferred.get(k, ())}]
         for found in tiers:

@@ -4,9 +4,11 @@ A key is the space-joined sequence of normalised tokens of a term, tokenised by 
 tokenizer the runtime uses, so a compiled key and a key read off a Doc agree by construction.
 
 Rules (why): accents are folded ("Sjögren" = "Sjogren"); hyphens, slashes and possessive "'s" are dropped
-("opsoclonus-myoclonus" = "opsoclonus myoclonus", "Wilson's disease" = "Wilson disease"); plurals are
-folded with a small English rule plus the Latin/Greek plurals of medical writing ("-ae", "-omas", "-omata":
-"fistulae" = "fistula", "hamartomas" = "hamartoma"), hyphenated tokens are split ("seizures" = "seizure",
+("opsoclonus-myoclonus" = "opsoclonus myoclonus", "Wilson's disease" = "Wilson disease"); British "ae"/"oe"
+spellings fold to "e" ("naevus" = "nevus", "oedema" = "edema"); plurals are
+folded with a small English rule plus the Latin/Greek plurals of medical writing ("-ae", "-omas", "-omata",
+"-yses", "-oses" and a short list such as "phalanges", "nares", "tibiae": "fistulae" = "fistula", "hamartomas" =
+"hamartoma", "diaphyses" = "diaphysis"), hyphenated tokens are split ("seizures" = "seizure",
 "therapies" = "therapy"); a one-letter part of a hyphenated word is upper-cased ("x-ray" = "X-Ray"); the article
 "the" is dropped; short all-capital
 tokens keep their case (abbreviations such as "OMS", "ACTH", "AIDS" must not match ordinary words).
@@ -33,7 +35,24 @@ def fold_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Latin and Greek plurals of anatomy no suffix rule can fold ("bowed tibiae" = "bowed tibia").
+_IRREGULAR_PLURALS = {"tibiae": "tibia", "phalanges": "phalanx", "nares": "naris", "testes": "testis",
+                      "foramina": "foramen", "femora": "femur", "ganglia": "ganglion", "diverticula": "diverticulum",
+                      "nevi": "nevus", "naevi": "naevus", "gyri": "gyrus", "sulci": "sulcus", "nuclei": "nucleus",
+                      "bronchi": "bronchus", "radii": "radius", "humeri": "humerus", "calcanei": "calcaneus",
+                      "meninges": "meninx", "cortices": "cortex", "apices": "apex", "halluces": "hallux",
+                      "pollices": "pollex", "digiti": "digitus", "labia": "labium"}
+# "-oses" is the plural of "-osis" ("stenoses", "exostoses"), except in these English words.
+_OSES_NOT_OSIS = ("poses", "doses", "closes")
+
+
 def singular(word: str) -> str:
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if len(word) > 5 and word.endswith("yses"):  # diaphyses, epiphyses, paralyses
+        return word[:-2] + "is"
+    if len(word) >= 8 and word.endswith("oses") and not word.endswith(_OSES_NOT_OSIS):  # stenoses, synostoses
+        return word[:-2] + "is"
     if len(word) > 5 and word.endswith("omata"):  # Greek plural: carcinomata, xanthomata
         return word[:-2]
     if len(word) > 5 and word.endswith("ae") and not word.endswith(("iae", "zae")):  # fistulae, vertebrae, bullae
@@ -71,7 +90,13 @@ def _normalize_word(token: str) -> str:
     folded = fold_accents(token)
     if folded.isupper() and len(folded) <= ABBREVIATION_MAX_LEN and any(c.isalpha() for c in folded):
         return folded
-    return singular(folded.lower())
+    word = singular(folded.lower())
+    return _BRITISH_DIGRAPH.sub("e", word) if len(word) >= 5 else word
+
+
+# British spellings of Greek/Latin "ae"/"oe" ("naevus", "haemorrhage", "oedema", "diarrhoea", "coeliac") key like
+# the American ones; applied after the plural fold ("vertebrae" stays "vertebra").
+_BRITISH_DIGRAPH = re.compile(r"(?<=[a-z])ae(?=[a-z])|^ae(?=[rt])|oe(?=[a-z])")
 
 
 def key_of_tokens(tokens) -> str:

@@ -231,6 +231,9 @@ def test_coordinated_terms_share_their_head(nlp):
     doc = nlp("He had palmar and plantar pits.")
     assert {(e.text, e._.concept_id) for e in doc.ents} >= {("palmar", "HP:0010610"), ("plantar pits", "HP:0010612")}
     assert ("palmar and plantar pits", "HP:0010610") in {(s.text, s.kb_id_) for s in doc.spans[ALL_MATCHES_KEY]}
+    doc = nlp("She had branchial, otic and renal anomalies.")  # "otic anomaly" is no term: passed over
+    found = {(s.text, s.kb_id_) for s in doc.spans[ALL_MATCHES_KEY]}
+    assert ("branchial, otic and renal anomalies", "HP:0009794") in found
     doc = nlp("The OMS and neuroblastoma.")  # a one-word match shares nothing: no coordination
     assert "OMS and neuroblastoma" not in {s.text for s in doc.spans[ALL_MATCHES_KEY]}
 
