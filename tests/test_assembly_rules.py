@@ -294,3 +294,21 @@ def test_course_statements_people_at_risk_and_second_line_treatments(nlp):
     assert "chemotherapy" not in treatments and "immunosuppressive medications" not in treatments
     assert {"eltrombopag", "romiplostim", "barbiturates"} <= set(treatments)
     assert [q.text for q in treatments["eltrombopag"].qualifiers] == ["If medicines don't help"]
+
+
+def test_tests_named_by_what_they_look_for(nlp):
+    text = ("Botulism\n\nDiagnosis\nDoctors may do tests for botulinum toxin and for bacteria that cause botulism. "
+            "Tests to confirm a diagnosis of botulism take days. Other tests to find out more are rarely needed. "
+            "Diagnosis relies on tests that measure the amount of copper in the blood, urine, and liver.\n")
+    names = {d.name for d in profile_for(text, nlp).diagnostics}
+    assert {"tests for botulinum toxin", "tests that measure the amount of copper in the blood, urine, and liver"} <= names
+    assert not any("diagnosis" in n or "find out" in n for n in names)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("In fact, one out of every three people 60 years or older will get shingles.", 3.0, "1 in N"),
+    ("One out of six people older than 60 years who get shingles will have severe pain.", 6.0, "1 in N"),
+])
+def test_rates_with_word_denominators(text, value, unit):
+    match = st.RATE.search(text)
+    assert st._value_and_unit(st.RATE, match) == (value, unit)

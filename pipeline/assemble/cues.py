@@ -185,6 +185,17 @@ DRUG_LIST_BEFORE = re.compile(r"\b(drugs?|medications?|medicines?)\b[^.;]{0,40}?
 # "Increased risk for certain cancers (leukemia, lymphoma)" in a symptom list: what may come later
 RISK_OF = re.compile(r"\b(increased|higher|greater|elevated) risk (of|for)\b|\bat (an? )?(increased |higher )?risk (of|for)\b",
                      re.I)
+# "tests for botulinum toxin", "tests that measure the amount of copper in the blood, urine, and liver": a test
+# named by what it looks for (a trailing list of one- or two-word items stays with it)
+TEST_PHRASE = re.compile(r"\b(?:(?:blood|urine|lab|laboratory|genetic|antibody|skin|stool)\s+)?tests?\s+"
+                         r"(?:that (?:measure|check|look|detect|show)s?\b|to (?:check|look|test|screen) for\b|"
+                         r"to (?:detect|measure|find|confirm)\b|for\b)[^,.;:()]{3,70}?"
+                         r"(?:(?:,\s+[\w-]+(?:\s[\w-]+)?)*,?\s+(?:and|or)\s+[\w-]+(?:\s[\w-]+)?(?=[,.;:()]|$))?"
+                         r"(?=\s+(?:and (?:for|to)|which|that|who|when|if|because|in order|include|includes|including|"
+                         r"is|are|was|were|can|may|will|usually|also)\b|\s[-–]\s|[,.;:()]|$)", re.I)
+# what a test is "for" that names nothing: "tests to find out", "a test for this disease", "tests for another reason"
+TEST_OBJECT_STOP = re.compile(r"\b(?:for|to|that \w+|check for|look for)\s+(?:find out|this|these|that|the disease|"
+                              r"other|another|more|changes?\b|it\b|them\b)", re.I)
 # a group as the subject of getting the disease: "Both children and adults can develop ITP"
 GETS_BEFORE_FOCUS = re.compile(r"\b(can|may|usually|often|mostly|mainly|commonly|typically|also)\s+(develop|get|have)\s+"
                                r"(the\s+|an?\s+)?", re.I)

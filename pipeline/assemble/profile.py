@@ -46,7 +46,7 @@ from pipeline.assemble import statistics as stats_rules
 from pipeline.assemble.cues import (APPOSITION_GAP, CATEGORY_ADJECTIVES, CATEGORY_HEAD, CAUSAL_COMPLICATION,
                                    ADVERSE_EFFECT_CONTEXT, COMPARISON_BEFORE, FATAL, NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, TABLE_MODIFIER_ROW,
                                    VACCINE_FOR_BEFORE, SEQUELA_BEFORE, CAUSED_BY_AFTER, SOURCE_LIST,
-                                   CAUSES_AFTER, CUES, DEATH, DIET, DRUG_LIST_BEFORE, DRUG_TEST, GETS_BEFORE_FOCUS, RISK_OF, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
+                                   CAUSES_AFTER, CUES, DEATH, DIET, DRUG_LIST_BEFORE, DRUG_TEST, GETS_BEFORE_FOCUS, RISK_OF, TEST_OBJECT_STOP, TEST_PHRASE, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
                                    NOT_A_CAUSE_BEFORE, OUTCOME, PEOPLE_RECEIVING_BEFORE, PEOPLE_WITH_BEFORE, POPULATION_WORDS, QUALIFIER, SUBJECT_CAUSE_VERB, SUBJECT_SPLIT,
                                    SUBJECT_NOT_A_LIST, SUBJECT_START, SYMPTOM_INTRO, cue)
 from pipeline.assemble.genes import find_genes
@@ -399,6 +399,7 @@ class ProfileBuilder:
         self._cause_phrases()
         self._subject_causes()
         self._diets_and_deaths()
+        self._test_phrases()
         self._drop_generic_inheritance()
         category_ids = set(self.fields["categories"])
         for key in [k for k in self.fields["causes"] if k in category_ids]:
@@ -619,6 +620,32 @@ class ProfileBuilder:
                     self._add("complications", "MESH:D003643", lambda ev: Fact(
                         name="death", concept_id="MESH:D003643", concept_label="Death", evidence=[ev], method=""),
                         (start, start + len(death.group(0))), "phrase+cue:complication")
+
+    def _test_phrases(self) -> None:
+        """A diagnostic test named by what it looks for, where no vocabulary term names it: "tests for botulinum
+        toxin and for bacteria that cause botulism" → "tests for botulinum toxin"."""
+        for sentence in self.sentences:
+            kind = sentence.section.kind if sentence.section else "overview"
+            if kind in ("research", "treatment", "prevention") or not self._usable(sentence.start, sentence.end) or \
+                    not (kind == "diagnosis" or cue("diagnostic", sentence.text)) or sentence.text.rstrip().endswith("?"):
+                continue
+            mentions = self.by_sentence.get(sentence.index, [])
+            for test in TEST_PHRASE.finditer(sentence.text):
+                start, end = sentence.start + test.start(), sentence.start + test.end()
+                head_end = start + re.search(r"tests?\b", test.group(0), re.I).end()
+                if any(m.start < head_end and start < m.end for m in mentions if m.label in ("PROCEDURE", "DRUG")):
+                    continue  # "blood test" is a vocabulary term: the mention rules decided
+                if re.search(r"\bdiagnos", test.group(0), re.I) or TEST_OBJECT_STOP.search(test.group(0)):
+                    continue  # "tests to confirm a diagnosis", "tests to find out": what tests are for, naming none
+                if re.match(r"Tests? for [A-Z]", test.group(0)):
+                    continue  # a heading run into its text: "Tests for Cataract Cataract is detected ..."
+                while True:  # "test for white blood cell count and": the list went on past the phrase
+                    trimmed = re.sub(r"(?:\s+(?:and|or))?\s*$", "", self.text[start:end])
+                    if len(trimmed) == end - start:
+                        break
+                    end = start + len(trimmed)
+                self._add("diagnostics", self.text[start:end].lower(), lambda ev: Fact(
+                    name=ev.text, evidence=[ev], method=""), (start, end), "phrase+cue:diagnostic-test")
 
     def _drop_generic_inheritance(self) -> None:
         """"X-linked" next to "X-linked dominant": the article states the specific pattern; the bare one is the
