@@ -49,6 +49,11 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                         r"\bfatal within\b|\b(heals?|healing|clears? up|goes away|disappears?)\s+(with)?in\b|"
                         r"\bhealing (can |may )?takes?\b|\bwill not improve\b|\bnot a cure\b|"
                         r"\bonly (one|a single) (episode|attack|outbreak)\b",
+    # the course of the illness stated inside a symptoms section ("Episodes may last a few days and typically resolve",
+    # "it is generally progressive")
+    "prognosis_course": r"\b(is|are) (generally |usually |often |slowly |typically )?progressive\b|"
+                        r"\b(typically|usually|often|generally|eventually) (resolve|resolves|subside|subsides)\b|"
+                        r"\bmay last (a few|several|many) (days|weeks|months|years)\b|\bin between (flares|attacks|episodes)\b",
     "symptom_list": r"\b(symptoms?|signs?|features?|manifestations?)\b[^.;]{0,60}?\b(include|includes|including|"
                     r"such as|are|may be|consist of)\b|\b(symptoms?|signs?)\s*:|\bcharacterized by\b|"
                     r"\bprimary (consequence|feature|manifestation)s?\b|\bmanifests? (as|with)\b|"

@@ -978,12 +978,13 @@ class ProfileBuilder:
                     continue  # an outlook sentence can also state what is unknown; a research sentence cannot
             if CLINICAL_TRIAL.search(text):
                 continue  # trial descriptions are about research, not the outlook
-            if kind == "prognosis" or kind == "complications" and not any(
-                    sentence.start <= s < sentence.end for s in complications):
+            if kind == "prognosis" or kind == "complications" and (not any(
+                    sentence.start <= s < sentence.end for s in complications) or cue("prognosis", text)):
                 # a prognosis section's sentence is a prognosis statement even when it also names complications
                 self._add("prognosis", f"{sentence.start}", statement, span, f"section:{kind}")
             elif kind not in ("prevention", "research") and (
-                    cue("prognosis_strong", text) or cue("prognosis", text) and kind not in ("treatment", "symptoms", "causes")):
+                    cue("prognosis_strong", text) or cue("prognosis", text) and kind not in ("treatment", "symptoms", "causes")
+                    or kind == "symptoms" and cue("prognosis_course", text)):
                 if not any(sentence.start <= s < sentence.end for s in complications):
                     self._add("prognosis", f"{sentence.start}", statement, span, "cue:prognosis")
 
