@@ -312,3 +312,15 @@ def test_tests_named_by_what_they_look_for(nlp):
 def test_rates_with_word_denominators(text, value, unit):
     match = st.RATE.search(text)
     assert st._value_and_unit(st.RATE, match) == (value, unit)
+
+
+def test_groups_defined_by_another_condition_and_course_in_a_symptoms_section(nlp):
+    text = ("Celiac Disease\n\nOverview\nCeliac disease is also more common among people with certain genetic "
+            "diseases, including Down syndrome and Turner syndromea condition that affects girls' development.\n\n"
+            "Signs and symptoms\nEpisodes may last a few days or weeks and typically resolve with or without "
+            "treatment. However, it is generally progressive.\n")
+    profile = profile_for(text, nlp)
+    populations = {p.name for p in profile.affected_populations}
+    assert {"people with Down syndrome", "people with Turner syndrome"} <= populations
+    assert "people with genetic diseases" not in populations
+    assert len(profile.prognosis) == 2

@@ -17,6 +17,7 @@ def splitter():
     ("inflammationirritation", ("inflammation", "irritation")),
     ("swellingand", ("swelling", "and")),
     ("beveragesin", ("beverages", "in")),
+    ("syndromea", ("syndrome", "a")),
 ])
 def test_glued_words_are_split(splitter, glued, parts):
     at = splitter._find_split(glued)

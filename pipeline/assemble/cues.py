@@ -201,6 +201,8 @@ TEST_PHRASE = re.compile(r"\b(?:(?:blood|urine|lab|laboratory|genetic|antibody|s
 # what a test is "for" that names nothing: "tests to find out", "a test for this disease", "tests for another reason"
 TEST_OBJECT_STOP = re.compile(r"\b(?:for|to|that \w+|check for|look for)\s+(?:find out|this|these|that|the disease|"
                               r"other|another|more|changes?\b|it\b|them\b)", re.I)
+# "people with certain genetic diseases, including Down syndrome": a group defined by another condition
+GROUP_WITH = re.compile(r"\b(people|persons|individuals|children|adults|women|men|patients)\s+(?:who have|with)\b", re.I)
 # a group as the subject of getting the disease: "Both children and adults can develop ITP"
 GETS_BEFORE_FOCUS = re.compile(r"\b(can|may|usually|often|mostly|mainly|commonly|typically|also)\s+(develop|get|have)\s+"
                                r"(the\s+|an?\s+)?", re.I)

@@ -46,7 +46,7 @@ from pipeline.assemble import statistics as stats_rules
 from pipeline.assemble.cues import (APPOSITION_GAP, CATEGORY_ADJECTIVES, CATEGORY_HEAD, CAUSAL_COMPLICATION,
                                    ADVERSE_EFFECT_CONTEXT, COMPARISON_BEFORE, FATAL, NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, TABLE_MODIFIER_ROW,
                                    VACCINE_FOR_BEFORE, SEQUELA_BEFORE, CAUSED_BY_AFTER, SOURCE_LIST,
-                                   CAUSES_AFTER, CUES, DEATH, DIET, DRUG_LIST_BEFORE, DRUG_TEST, GETS_BEFORE_FOCUS, RISK_OF, TEST_OBJECT_STOP, TEST_PHRASE, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
+                                   CAUSES_AFTER, CUES, DEATH, DIET, DRUG_LIST_BEFORE, DRUG_TEST, GETS_BEFORE_FOCUS, GROUP_WITH, RISK_OF, TEST_OBJECT_STOP, TEST_PHRASE, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
                                    NOT_A_CAUSE_BEFORE, OUTCOME, PEOPLE_RECEIVING_BEFORE, PEOPLE_WITH_BEFORE, POPULATION_WORDS, QUALIFIER, SUBJECT_CAUSE_VERB, SUBJECT_SPLIT,
                                    SUBJECT_NOT_A_LIST, SUBJECT_START, SYMPTOM_INTRO, cue)
 from pipeline.assemble.genes import find_genes
@@ -936,6 +936,7 @@ class ProfileBuilder:
                 continue
             if sentence.section and sentence.section.kind in ("treatment", "research"):
                 continue
+            self._groups_with_conditions(sentence)
             for match in POPULATION_WORDS.finditer(sentence.text):
                 if re.search(r"\bthan\s+(are\s+|in\s+|among\s+)?$", sentence.text[:match.start()], re.I):
                     continue  # "... at greater risk than are Caucasians": the comparison group is not affected
@@ -943,6 +944,19 @@ class ProfileBuilder:
                 name = match.group(0).lower()
                 self._add("affected_populations", name, lambda ev, name=name: Fact(
                     name=name, evidence=[ev], method=""), (start, start + len(match.group(0))), "cue:population")
+
+    def _groups_with_conditions(self, sentence: Sentence) -> None:
+        """"more common among people with certain genetic diseases, including Down syndrome and Turner syndrome":
+        each named condition defines an affected group ("people with Down syndrome")."""
+        for group in GROUP_WITH.finditer(sentence.text):
+            clause_end = re.search(r"[;.]|$", sentence.text[group.end():]).start() + group.end()
+            named = [m for m in self.by_sentence.get(sentence.index, []) if m.label == "DISEASE" and not self._is_focus(m)
+                     and group.end() <= m.start - sentence.start < clause_end and
+                     m.text.lower().split()[-1] not in GENERIC_DISEASE_WORDS | GENERIC_CAUSE_HEADS]
+            for m in named[:4]:
+                name = f"{group.group(1).lower()} with {m.text}"
+                self._add("affected_populations", name.lower(), lambda ev, name=name: Fact(
+                    name=name, concept_id=None, evidence=[ev], method=""), (m.start, m.end), "cue:population-with-condition")
 
     def _group_gets_focus(self, sentence: Sentence) -> bool:
         """"Both children and adults can develop ITP", "Children usually have the acute type of ITP": the disease

@@ -56,10 +56,13 @@ class GluedWordSplitter:
                     retokenizer.split(token, [token.text[:at], token.text[at:]], heads=[(token, 0), (token, 0)])
         return doc
 
+    def _is_term(self, word: str) -> bool:
+        return len(word) >= MIN_TERM_LENGTH and bool(self.vocabulary.lookup(normalize_token(word)))
+
     def _word_score(self, word: str) -> float:
         """How surely `word` is a word on its own: its Zipf frequency, a vocabulary term's TERM_ZIPF, 0 if neither."""
         frequency = zipf_frequency(word, "en")
-        if len(word) >= MIN_TERM_LENGTH and self.vocabulary.lookup(normalize_token(word)):
+        if self._is_term(word):
             frequency = max(frequency, TERM_ZIPF)
         return frequency if frequency >= COMMON_WORD_ZIPF or word in STOP_WORDS else 0.0
 
@@ -70,10 +73,12 @@ class GluedWordSplitter:
         if any(text.startswith(p) and self._word_score(text[len(p):]) for p in COMBINING_PREFIXES):
             return 0  # a prefixed word: "reinfused" is no "rein" + "fused"
         best, best_score = 0, 0.0
-        for at in range(2, len(text) - 1):
+        for at in range(2, len(text)):
             left, right = text[:at], text[at:]
-            if min(len(left), len(right)) < 3 and not (left if len(left) < 3 else right) in STOP_WORDS:
-                continue
+            short = left if len(left) < 3 else right
+            if min(len(left), len(right)) < 3 and not (short in STOP_WORDS and (len(short) == 2 or short == right and
+                                                                                self._word_score(left) >= 3.5)):
+                continue  # "diabetesis" = "diabetes" + "is"; a lone "a" only after a common word ("syndromea")
             if left in COMBINING_PREFIXES:
                 continue
             score = min(self._word_score(left), self._word_score(right))
