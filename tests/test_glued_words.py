@@ -36,3 +36,8 @@ def test_split_drug_is_linked_with_offsets_into_the_text(nlp):
     drugs = {e.text: e for e in doc.ents if e.label_ == "DRUG"}
     assert set(drugs) >= {"eltrombopag", "romiplostim"}
     assert doc.text == text and all(text[e.start_char:e.end_char] == e.text for e in doc.ents)
+
+
+def test_lead_to_is_a_verb_not_the_metal(nlp):
+    doc = nlp("Exposure to lead can lead to anemia, which leads to fatigue.")
+    assert [(e.start_char, e.label_) for e in doc.ents if e.text.lower().startswith("lead")] == [(12, "CHEMICAL")]

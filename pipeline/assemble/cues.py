@@ -166,14 +166,17 @@ CAUSES_AFTER = re.compile(r"\s+(?:(?:is|are)\s+)?(?:(?:thought|believed|known|su
 SUBJECT_CAUSE_VERB = re.compile(r"\s+(?:(?:is|are)\s+(?:thought|believed|known|suspected)\s+to\s+)?"
                                 r"(?:(?:may|can|could|might|often|sometimes|usually|commonly|also|then)\s+){0,2}"
                                 r"(?:trigger|triggers|triggered|bring on|brings on|set off|sets off|provoke|provokes|"
-                                r"precipitate|precipitates|cause|causes|lead to|leads to|result in|results in)\s+"
+                                r"precipitate|precipitates|cause|causes|lead to|leads to|result in|results in)"
+                                r"(?:,?\s+or\s+(?:trigger|cause|bring on|set off|provoke|precipitate)s?,?)?\s+"
                                 r"(?:(?:the|an?|some|most|many)\s+)?(?:(?:cases|attacks?|episodes?|flares?|onset|"
                                 r"symptoms)\s+of\s+)?", re.I)
 # where a sentence's subject starts: after the last clause break or a leading adverbial
 SUBJECT_START = re.compile(r".*(?:[;:]|\b(?:sometimes|often|rarely|occasionally|however|also|for example|"
-                           r"in (?:some|most|many|rare|other) (?:people|cases|patients|instances))\s*,?)\s*", re.I)
+                           r"in (?:some|most|many|rare|other) (?:people|cases|patients|instances)|"
+                           r"for (?:most|some|many|other) people|for others)\s*,?)\s*", re.I)
 SUBJECT_NOT_A_LIST = re.compile(r"\b(cannot|can|may|might|will|would|should|is|are|was|were|be|been|has|have|had|does|do|"
-                                r"did|not|to|which|that|who|what|when|where|while|if|because|though|although|as|"
+                                r"did|not|(?<!exposure )to|which|that|who|what|when|where|while|if|because|though|"
+                                r"although|as|"
                                 r"both|either|neither|one|example|such)\b|[()\d]", re.I)
 SUBJECT_SPLIT = re.compile(r",|;|\s(?:or|and|and/or)\s")
 # "In patients with immune deficiency, the rash ...": the condition defines who is meant, it is no finding

@@ -569,8 +569,7 @@ class ProfileBuilder:
             cursor = separator.end() if separator else end
             if item_end > item_start:
                 items.append((item_start, item_end))
-        if len(items) < 2:
-            return  # a lone subject right before the verb is the mention rules' (`_causes_focus`)
+        listed = len(items) >= 2  # a lone subject counts only through its vocabulary mention
         for item_start, item_end in items:
             item = self.text[item_start:item_end]
             if self._is_focus_name(item) or re.match(r"(in|for|during|with|by|after|before|around|from)\b", item, re.I):
@@ -582,7 +581,7 @@ class ProfileBuilder:
                         self._add_mention("causes", m, method=f"{m.method}+cue:subject-of-causal-verb")
                 continue
             words = item.split()
-            if not 1 <= len(words) <= 4 or not re.fullmatch(r"[A-Za-z][\w' -]*[a-z]", item) or item.isupper() or (
+            if not listed or not 1 <= len(words) <= 4 or not re.fullmatch(r"[A-Za-z][\w' -]*[a-z]", item) or item.isupper() or (
                     len(words) == 1 and (item[0].isupper() or item.endswith(("al", "ic", "ous", "ive", "ful")))) or \
                     words[-1].lower() in GENERIC_CAUSE_HEADS or phrases.ENUMERATION_STOP.search(item) or \
                     phrases.CAUSE_PHRASE_STOP.search(item):

@@ -56,6 +56,8 @@ for _name in ("concept_id", "concept_label", "score", "method", "candidates", "a
 
 # Tokens a vocabulary term never spans (keys are built between them).
 _CONJUNCTIONS = frozenset({"and", "or", "and/or", "&"})
+# one-word terms that are verbs when this word follows ("lead to", "leads to", "iron out")
+_VERB_READINGS = {"lead": "to", "leads": "to", "iron": "out"}
 _BOUNDARY_TEXT = frozenset({".", ",", ";", ":", "(", ")", "[", "]", "?", "!", "|", "•", "\""})
 # `VocabMatcher._predicates`: "SUBJECT was/were (ADVERB) ADJECTIVE".
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "appear", "appears", "appeared", "seem",
@@ -274,6 +276,9 @@ class VocabMatcher:
         for start, end, key in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
             if any(taken[start:end]):
                 continue
+            if end - start == 1 and doc[start].lower_ in _VERB_READINGS and end < len(doc) and \
+                    doc[end].lower_ == _VERB_READINGS[doc[start].lower_]:
+                continue  # "can lead to" is a verb, not the metal
             candidate, score = choose(self.vocabulary.lookup(key), key)
             span = Span(doc, start, end, label=candidate.concept.type)
             span._.concept_id = candidate.concept.id
