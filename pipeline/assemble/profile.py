@@ -323,7 +323,8 @@ class ProfileBuilder:
                             self._add_mention("diagnostics", m, method=f"{m.method}+cue:diagnostic")
                         continue
                     if cause_match and kind != "treatment" and m.start - sentence.start >= cause_match.start() and (
-                            m.label == "PROCEDURE" or (m.concept_id or "").startswith("DRUGBANK:")):
+                            m.label == "PROCEDURE" or (m.concept_id or "").startswith("DRUGBANK:") or
+                            0 <= m.start - sentence.start - cause_match.end() <= 12):  # "caused by abnormal autoantibodies"
                         # "develops after radiation treatment": a procedure or drug can be the cause
                         self._add_mention("causes", m, method=f"{m.method}+cue:cause")
                         continue
