@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import List, Optional, Tuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.vocab.compile import STATE_ADJECTIVES as STATE_NOUN_OF
 from pipeline.vocab.linking import KIND_SCORE, choose
@@ -95,7 +95,9 @@ class VocabMatcher:
         self.use_abbreviations = use_abbreviations
 
     def __call__(self, doc: Doc) -> Doc:
-        norms = [("" if t.is_space else normalize_token(t.text), t.text in _BOUNDARY_TEXT or t.is_space) for t in doc]
+        spelled = Token.has_extension("spelling")  # `spelling.py`: the term a misspelt word stands for
+        norms = [("" if t.is_space else (spelled and t._.spelling) or normalize_token(t.text),
+                  t.text in _BOUNDARY_TEXT or t.is_space) for t in doc]
         matches, every = self._longest_matches(doc, norms)
         coordinated = self._coordinations(doc, norms, matches)
         conjuncts = {(s, e, key) for s, e, key, _, _ in coordinated}
@@ -286,6 +288,8 @@ class VocabMatcher:
             span._.score = score
             span._.method = f"vocabulary:{candidate.kind}" + ("+coordination" if (start, end, key) in conjuncts else
                                                               "+predicate" if (start, end, key) in predicates else "")
+            if Token.has_extension("spelling") and any(t._.spelling for t in doc[start:end]):
+                span._.method += "+spelling"
             spans.append(span)
             taken[start:end] = [True] * (end - start)
         return spans
