@@ -324,3 +324,14 @@ def test_groups_defined_by_another_condition_and_course_in_a_symptoms_section(nl
     assert {"people with Down syndrome", "people with Turner syndrome"} <= populations
     assert "people with genetic diseases" not in populations
     assert len(profile.prognosis) == 2
+
+
+def test_tumour_course_open_questions_in_treatment_and_consumer_treatments(nlp):
+    text = ("Thymoma\n\nOverview\nThymomas grow slowly, and rarely spread beyond the thymus. In stage II, cancer has "
+            "spread through the capsule.\n\nTreatment\nAdditional treatment is symptomatic and supportive. Its "
+            "long-term safety and effectiveness arent known. Researchers continue to evaluate medications to treat "
+            "thymoma. Drugs to relieve pain may help.\n")
+    profile = profile_for(text, nlp)
+    assert [p.name for p in profile.prognosis] == ["Thymomas grow slowly, and rarely spread beyond the thymus."]
+    assert len(profile.open_questions) == 2
+    assert {"MAXO:0000950", "MESH:D000700"} <= {t.concept_id for t in profile.treatments}

@@ -48,7 +48,12 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                         # "clear up within 2 to 4 weeks") or its end ("not a cure", "only one episode")
                         r"\bfatal within\b|\b(heals?|healing|clears? up|goes away|disappears?)\s+(with)?in\b|"
                         r"\bhealing (can |may )?takes?\b|\bwill not improve\b|\bnot a cure\b|"
-                        r"\bonly (one|a single) (episode|attack|outbreak)\b",
+                        r"\bonly (one|a single) (episode|attack|outbreak)\b|"
+                        # a tumour's behaviour and a treatment's effect on the course
+                        r"\bgrows? (slowly|quickly|rapidly|fast)\b|\b(rarely|usually|often|seldom) spreads?\b|"
+                        r"\b(have|has) (usually|often|already) spread\b|"
+                        r"\b(more|less) (difficult|likely) to (treat|be cured)\b|\b(harder|easier) to treat\b|"
+                        r"\bwill (stop|relieve|heal|reverse|cure)\b",
     # the course of the illness stated inside a symptoms section ("Episodes may last a few days and typically resolve",
     # "it is generally progressive")
     "prognosis_course": r"\b(is|are) (generally |usually |often |slowly |typically )?progressive\b|"
@@ -73,7 +78,11 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                      r"\bunclear\b|\bno (known )?(way|method|means|test)s?\b[^.;]{0,40}\bto (predict|know|tell)\b|"
                      r"\bcannot (yet )?be predicted\b|"
                      r"\bnot (yet )?(fully )?(known|understood|clear)\b|\b(dont|don't|do not) (yet )?(fully )?(know|understand)\b|"
-                     r"\b(arent|aren't|are not|isnt|isn't|is not) (yet )?known\b|\bresearch (is needed|to answer)\b|\?$",
+                     r"\b(arent|aren't|are not|isnt|isn't|is not) (yet )?known\b|\bresearch (is needed|to answer)\b|\?$|"
+                     r"\bresearch is (focused|focusing|directed) on\b|\bresearchers (continue|are working|are trying) to\b",
+    # what is unknown or under study, in any section ("its long-term safety and effectiveness arent known")
+    "open_question_strong": r"\b(arent|aren't|are not|isnt|isn't|is not) (yet )?known\b|"
+                            r"\bresearchers (continue|are working|are trying) to\b",
     "definition": r"\b(is|are) (a|an|the)\b",
     "member": r"\b(such as|including|like|e\.g\.|for example|for instance|namely)\s*$",
     "synonym": r"\b(also (known as|called|referred to as)|(sometimes|often|commonly) (called|referred to as)|formerly (known as|called)|"

@@ -985,7 +985,8 @@ class ProfileBuilder:
                 open_question = None  # "How is fatal familial insomnia diagnosed?", "Who Should Not Get the Vaccine?":
                 # FAQ questions, not open ones
             if kind == "research" and (open_question or any(self._is_focus(m) for m in self.by_sentence.get(
-                    sentence.index, []))) or open_question and kind not in ("treatment",):
+                    sentence.index, []))) or open_question and (kind not in ("treatment",) or cue(
+                    "open_question_strong", text)):
                 self._add("open_questions", f"{sentence.start}", statement, span,
                           "section:research" if kind == "research" else "cue:open-question")
                 if kind == "research" or not (kind == "prognosis" or cue("prognosis_strong", text) or cue("prognosis", text)):
