@@ -189,7 +189,8 @@ _QUANTITY_PHRASINGS = {"decreased": ("decrease in", "reduced", "reduction in", "
 _INVERTIBLE_HEADS = frozenset({"impairment", "loss", "weakness", "stiffness", "swelling", "deficit", "bleeding",
                                "hemorrhage", "paralysis", "inflammation"})
 _ADJECTIVE_LIKE = ("al", "ar", "ic", "ous", "ary", "ed", "ive", "ing")
-_PROBLEM_HEADS = frozenset({"abnormality", "difficulty", "difficulties", "disturbance", "impairment", "disability"})
+_PROBLEM_HEADS = frozenset({"abnormality", "difficulty", "difficulties", "disturbance", "impairment", "disability",
+                            "dysfunction"})
 
 
 _MANY = ("multiple", "numerous")
@@ -205,7 +206,7 @@ def lay_phrasings(name: str) -> list[str]:
     - "Difficulty walking" → "trouble walking";
     - a delay as slowness: "Delayed growth" → "slowed growth"; an impairment as a noun: "Impaired consciousness" →
       "impairment of consciousness"; a named trouble as "problems": "Sleep disturbance" → "sleep problems",
-      "problems with sleep";
+      "problems with sleep", "Cognitive impairment" → "cognitive difficulties";
     - "Numerous nevi" → "multiple nevi", "Multiple lipomas" → "numerous lipomas"."""
     words = name.lower().split()
     if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[a-z]+(?:-[a-z]+)?", w) for w in words):
@@ -226,9 +227,11 @@ def lay_phrasings(name: str) -> list[str]:
         out.append(f"trouble {rest}")
     # "Sleep disturbance" = "sleep problems", "Language impairment" = "problems with language", "Abnormality of the
     # kidney" = "kidney problems"
-    if words[-1] in _PROBLEM_HEADS and len(words) <= 3 and not words[-2].endswith(_ADJECTIVE_LIKE[:-1]):
+    if words[-1] in _PROBLEM_HEADS and len(words) <= 3:
         subject = " ".join(words[:-1])
-        out += [f"{subject} problems", f"problems with {subject}"]
+        out += [f"{subject} problems", f"{subject} difficulties"]  # "cognitive difficulties"
+        if not words[-2].endswith(_ADJECTIVE_LIKE[:-1]):
+            out.append(f"problems with {subject}")
     elif words[0] == "abnormality" and words[1] == "of" and len(words) <= 4:
         subject = words[-1]
         out += [f"{subject} problems", f"problems with the {subject}"]
