@@ -335,3 +335,15 @@ def test_tumour_course_open_questions_in_treatment_and_consumer_treatments(nlp):
     assert [p.name for p in profile.prognosis] == ["Thymomas grow slowly, and rarely spread beyond the thymus."]
     assert len(profile.open_questions) == 2
     assert {"MAXO:0000950", "MESH:D000700"} <= {t.concept_id for t in profile.treatments}
+
+
+def test_what_the_disease_causes_inline_resources_and_anaesthesia_are_not_its_causes_or_treatments(nlp):
+    text = ("Vesicoureteral Reflux\n\nOverview\nVesicoureteral reflux (VUR) is an unlikely cause of UTI in some "
+            "children. Children with VUR are at greater risk of scarring due to infection. The condition is "
+            "common in musicians.\n\nTreatment\nSurgery is done under general anesthesia. These resources address "
+            "the management of VUR: - Drug Therapy - Surgery and Rehabilitation\n")
+    profile = profile_for(text, nlp)
+    assert not {c.name for c in profile.causes} & {"UTI", "infection"}
+    assert "general anesthesia" not in {t.name for t in profile.treatments}
+    assert "Drug Therapy" not in {t.name for t in profile.treatments}
+    assert "musicians" in {p.name for p in profile.affected_populations}

@@ -127,7 +127,8 @@ def test_medquad_xml_becomes_question_headed_sections(tmp_path):
     assert article.text.startswith("Botulism\n\nWhat is (are) Botulism ?\nBotulism is a rare but serious")
     assert "It is caused by a nerve toxin." in article.text  # paragraphs kept, spaces collapsed
     assert "treatments for Botulism" not in article.text  # a question without an answer adds nothing
-    assert [s.kind for s in article.sections if s.kind != "overview"] == ["symptoms"]
+    assert [s.kind for s in article.sections if s.kind != "overview"] == ["symptoms", "references"]
+    assert article.text.endswith("Sources\n- " + article.url + "\n")  # the page cites where it came from
 
 
 def test_other_xml_keeps_headings_and_every_paragraph(tmp_path):

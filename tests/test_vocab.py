@@ -168,3 +168,12 @@ def test_of_phrasing_of_organ_adjective_names(vocab, nlp):
 
 def test_numerous_is_multiple(vocab, nlp):
     assert ("multiple nevi", "SYMPTOM", "HP:0001054") in link(vocab, "She had multiple nevi.", nlp)  # Numerous nevi
+
+
+def test_inverted_names_read_backwards():
+    from pipeline.vocab.compile import _uninvert
+
+    assert _uninvert("Hypertension, Pulmonary") == "Pulmonary Hypertension"
+    assert _uninvert("dystonia, focal, task-specific") == "task-specific focal dystonia"
+    assert _uninvert("Anemia, Hemolytic, Autoimmune") == "Autoimmune Hemolytic Anemia"
+    assert _uninvert("Salmonella infections (disorder)") is None

@@ -33,7 +33,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                  r"\binjections?\b|\bprescribed\b|\bhelps? (control|reduce|relieve)\b",
     "population": r"\b(occurs?|is|are|seen|found|diagnosed|develops?)\s+(most\s+)?(often|usually|commonly|mainly|"
                   r"primarily|typically|mostly|more (often|commonly))?\s*(seen\s+|found\s+)?(in|among)\b|"
-                  r"\baffect(s|ed|ing)?\b|\bage group\b|\bmore common (in|among)\b|\bmost common (in|among)\b|"
+                  r"\baffect(s|ed|ing)?\b|\bage group\b|\b(more |most |especially |particularly )?common (in|among)\b|"
                   r"\bat (greater|higher|increased) risk\b|\bpeaks?\b|\b(more|most|less) likely\b[^.;]{0,40}\bto (have|develop|get)\b|\bonset\b[^.;]{0,30}\bvar(y|ies)\b|\b(onset|begins?|starts?|appears?) (is |usually |often |most often )?"
                   r"(in|between|during|at|before|after)\b",
     "prognosis": r"\bprognosis\b|\boutlook\b|\bchance of (returning|recovery|survival|recovering)\b|\brecover|"
@@ -53,7 +53,8 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                         r"\bgrows? (slowly|quickly|rapidly|fast)\b|\b(rarely|usually|often|seldom) spreads?\b|"
                         r"\b(have|has) (usually|often|already) spread\b|"
                         r"\b(more|less) (difficult|likely) to (treat|be cured)\b|\b(harder|easier) to treat\b|"
-                        r"\bwill (stop|relieve|heal|reverse|cure)\b",
+                        r"\bwill (stop|relieve|heal|reverse|cure)\b|\b(gets?|got) better\b|\boutgrows?\b|"
+                        r"\bdisappears? (as|by|over|with)\b",
     # the course of the illness stated inside a symptoms section ("Episodes may last a few days and typically resolve",
     # "it is generally progressive")
     "prognosis_course": r"\b(is|are) (generally |usually |often |slowly |typically )?progressive\b|"
@@ -79,7 +80,8 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                      r"\bcannot (yet )?be predicted\b|"
                      r"\bnot (yet )?(fully )?(known|understood|clear)\b|\b(dont|don't|do not) (yet )?(fully )?(know|understand)\b|"
                      r"\b(arent|aren't|are not|isnt|isn't|is not) (yet )?known\b|\bresearch (is needed|to answer)\b|\?$|"
-                     r"\bresearch is (focused|focusing|directed) on\b|\bresearchers (continue|are working|are trying) to\b",
+                     r"\bresearch is (focused|focusing|directed) on\b|\bresearchers (continue|are working|are trying) to\b|"
+                     r"\braised questions\b",
     # what is unknown or under study, in any section ("its long-term safety and effectiveness arent known")
     "open_question_strong": r"\b(arent|aren't|are not|isnt|isn't|is not) (yet )?known\b|"
                             r"\bresearchers (continue|are working|are trying) to\b",
@@ -95,7 +97,10 @@ POPULATION_WORDS = re.compile(
     r"heritage)|people over (age )?\d+|people older than \d+|adolescence|childhood|infancy|early adulthood|"
     r"adulthood|middle age|mid-?life|middle-aged|adults in their \d0s|(people|adults) (in their|over|under) \d+s?|"
     r"between (the )?ages? \d+ and \d+|\d+-? ?(to|-) ?\d+-year-olds|"
-    r"African Americans|Caucasians|Hispanics|Latinos|Asians|Native Americans|Europeans|Ashkenazi Jews)\b", _FLAGS)
+    r"African Americans|Caucasians|Hispanics|Latinos|Asians|Native Americans|Europeans|Ashkenazi Jews|"
+    # occupations and activities ("musicians", "people who play sports")
+    r"musicians|athletes|golfers|typists|writers|workers|farmers|miners|smokers|travell?ers|veterans|soldiers|"
+    r"people who play sports)\b", _FLAGS)
 
 QUALIFIER = re.compile(
     r"\b(?:for|in)\s+(?:(?:some|most|many|older|younger|young)\s+)?(?:children|adults|infants|toddlers|people|patients|"

@@ -74,6 +74,7 @@ ANAPHORIC_DEFINITION = re.compile(r"\b(it|this (?:condition|disorder|disease|syn
 MEMBER_CUE = re.compile(r"\b(such as|including|like|e\.g\.|for example)\b(?=[^.;]*$)", re.I)
 MEMBER_CUE_AFTER = re.compile(r"\s*(?:,\s*)?(such as|including|like|e\.g\.)\b", re.I)
 QUESTION_HEADING = re.compile(r"^(what|how|is|are|who|can|where|why|when|do|does)\b[^\n]*\?$", re.I)
+ADJUNCT_PROCEDURE = re.compile(r"\ban(a)?esthesia\b|\bsedation\b", re.I)
 RESOURCE_LIST = re.compile(r"\bresources?\b|\borganizations?\b|\bfor more information\b|\bwebsites?\b", re.I)
 _WORD = re.compile(r"[\w'-]+")
 
@@ -311,6 +312,8 @@ class ProfileBuilder:
                     continue
                 if m.label in ("DRUG", "PROCEDURE"):
                     concept = self.vocabulary.concepts.get(m.concept_id)
+                    if ADJUNCT_PROCEDURE.search(m.concept_label or m.text):
+                        continue  # anaesthesia or sedation for a test or an operation treats and tests nothing
                     drug_test = DRUG_TEST.match(self.text, m.end) if m.label == "DRUG" else None
                     if drug_test and (kind == "diagnosis" or cue("diagnostic", text)):
                         self._add("diagnostics", f"{m.concept_id or m.text.lower()} test", lambda ev: Fact(
@@ -319,7 +322,8 @@ class ProfileBuilder:
                         continue
                     if concept and concept.branch == "diagnostic" or (
                             (kind == "diagnosis" or cue("diagnostic", text)) and not treatment_context):
-                        if m.label == "PROCEDURE" and not RESOURCE_LIST.search(self._list_intro(sentence)):
+                        if m.label == "PROCEDURE" and not RESOURCE_LIST.search(self._list_intro(sentence)) and \
+                                not RESOURCE_LIST.search(text[:m.start - sentence.start]):  # "- Diagnostic Tests"
                             self._add_mention("diagnostics", m, method=f"{m.method}+cue:diagnostic")
                         continue
                     if cause_match and kind != "treatment" and m.start - sentence.start >= cause_match.start() and (
@@ -367,6 +371,8 @@ class ProfileBuilder:
                     continue  # a reaction to the shot, not a sign of the disease
                 if cause_match and cause_match.start() <= m.start - sentence.start and not (
                         m.label == "SYMPTOM" and kind == "symptoms"):
+                    if self._cause_of_another(cause_match, sentence, mentions):
+                        continue
                     if self._generic_yields(m, sentence, mentions) or NOT_A_CAUSE_BEFORE.search(
                             text[:m.start - sentence.start]) or VACCINE_FOR_BEFORE.search(text[:m.start - sentence.start]):
                         continue
@@ -427,6 +433,18 @@ class ProfileBuilder:
         if before and (self._is_focus(before[-1]) or self._names_focus(before[-1].text)):
             return match
         return None
+
+    def _cause_of_another(self, cause_match: re.Match, sentence: Sentence, mentions: list[MentionRecord]) -> bool:
+        """The cue names the cause of something else: "kidney damage due to infection" (a finding right before the
+        cue), "VUR is an unlikely cause of UTI" (the disease itself is the cause)."""
+        cue_start = sentence.start + cause_match.start()
+        if re.match(r"due to|caused by|results? from|triggered by|brought on by", cause_match.group(0), re.I) and any(
+                cue_start - 3 <= x.end <= cue_start and not self._is_focus(x) and x.label in ("DISEASE", "SYMPTOM")
+                for x in mentions):
+            return True
+        return cause_match.group(0).lower().startswith("cause") and any(
+            self._is_focus(x) and x.end <= cue_start for x in self.by_sentence.get(sentence.index, [])) and bool(
+            re.search(r"\b(is|are|was|be)\s+(an?|the)\s+(\w+\s+)?$", sentence.text[:cause_match.start()]))
 
     def _names_focus(self, text: str) -> bool:
         """`text` is a form of the focus disease's name: "Myoclonic jerking" for Myoclonus (the first six letters
@@ -805,7 +823,8 @@ class ProfileBuilder:
 
     def _treatment(self, m: MentionRecord, sentence: Sentence, mentions: list[MentionRecord]) -> None:
         intro = self._list_intro(sentence)
-        if RESOURCE_LIST.search(intro) or SOURCE_LIST.search(intro):
+        if RESOURCE_LIST.search(intro) or SOURCE_LIST.search(intro) or RESOURCE_LIST.search(
+                self.text[sentence.start:m.start]):  # an inline GHR list: "These resources address ...: - Drug Therapy"
             return  # GHR-style "These resources address ... of X:" lists websites; "Products that can contain gluten"
         before = self.text[max(sentence.start, m.start - 40):m.start]
         if SUBSTANCE_AS_TARGET_BEFORE.search(before) or SUBSTANCE_AS_TARGET_AFTER.match(self.text[m.end:m.end + 30]):

@@ -111,14 +111,17 @@ def xml_to_text(xml: str, name: str) -> tuple[str, dict]:
 
         return html_to_text(xml, name)
     url = root.get("url") or None
+    # the page's address closes the text as a "Sources" section, as in the articles the project was built on, so
+    # the profile cites where the text came from
+    sources = [f"Sources\n- {url}"] if url else []
     qa = qa_document(root)
     if qa is not None:
         title, sections = qa
-        return "\n\n".join([title, *sections]) + "\n", {"title": title, "url": url}
+        return "\n\n".join([title, *sections, *sources]) + "\n", {"title": title, "url": url}
     blocks = _generic_blocks(root)
     if not blocks:
         raise IngestError(f"{name}: no article text found in the XML")
     title = next((_one_line("".join(e.itertext())) for t in TITLE_TAGS for e in root.iter() if _tag(e) == t), None)
     if title and blocks[0] != title:
         blocks.insert(0, title)
-    return "\n\n".join(blocks) + "\n", {"title": title or blocks[0].split("\n", 1)[0], "url": url}
+    return "\n\n".join([*blocks, *sources]) + "\n", {"title": title or blocks[0].split("\n", 1)[0], "url": url}

@@ -85,10 +85,12 @@ def _sha256(path: Path) -> str:
 
 
 def _uninvert(term: str) -> str | None:
-    """MeSH writes 'Hypertension, Pulmonary'; text says 'pulmonary hypertension'."""
-    head, sep, tail = term.partition(", ")
-    if sep and "," not in tail and "(" not in term:
-        return f"{tail} {head}"
+    """MeSH writes 'Hypertension, Pulmonary'; text says 'pulmonary hypertension'. Several inverted parts read
+    backwards: 'Anemia, Hemolytic, Autoimmune' = 'autoimmune hemolytic anemia', 'dystonia, focal, task-specific'
+    = 'task-specific focal dystonia'."""
+    parts = term.split(", ")
+    if 2 <= len(parts) <= 4 and "(" not in term and all(1 <= len(p.split()) <= 3 for p in parts):
+        return " ".join(reversed(parts))
     return None
 
 
@@ -492,6 +494,10 @@ def mondo_concepts(lexicons: Path) -> tuple[dict[str, Concept], str]:
         concept.add_term(entry["label"], "label")
         for synonym in entry.get("synonyms") or []:
             concept.add_term(synonym, "exact")
+        for term, kind in list(concept.terms.items()):
+            uninverted = _uninvert(term) if ", " in term else None  # "dystonia, focal, task-specific"
+            if uninverted:
+                concept.add_term(uninverted, kind if kind != "label" else "exact")
         concepts[cid] = concept
     return concepts, version
 
