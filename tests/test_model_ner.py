@@ -58,3 +58,10 @@ def test_approximate_linking_reaches_misspellings_within_type():
     assert links[3] is None
     # type constraint: a drug-only request never returns a disease
     assert linker.link(["Kayser-Fleisher ring"], [{"DRUG"}])[0] is None
+
+
+def test_pronunciation_guides_are_no_mentions():
+    from pipeline.nlp.ner import _PRONUNCIATION
+
+    assert _PRONUNCIATION.match("he-mah-TO-mas") and _PRONUNCIATION.match("oh-SOK-lo-nus")
+    assert not _PRONUNCIATION.match("non-Hodgkin-lymphoma") and not _PRONUNCIATION.match("x-linked")

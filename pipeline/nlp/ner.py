@@ -39,13 +39,15 @@ def make_model_ner(nlp: Language, name: str, model_dir: Optional[str], approxima
 
 _GENERIC = re.compile(r"^(disorders?|diseases?|conditions?|syndromes?|illness(es)?|problems?|symptoms?)$", re.I)
 _ADJECTIVE = re.compile(r"(ic|al|like|ous|ive|ary)$", re.I)
+# a pronunciation guide: "(he-mah-TO-mas)", "(oh-SOK-lo-nus)"
+_PRONUNCIATION = re.compile(r"^(?=.*\b[A-Z]{2,}\b)[A-Za-z]+(?:-[A-Za-z]+){2,}$")
 
 
 def _worth_a_mention(span: Span) -> bool:
     """Model spans that name something: not a bare generic head ("disorder"), not a lone adjective
-    ("psychiatric", "shock-like"), not two list items run together across a semicolon."""
+    ("psychiatric", "shock-like"), not two list items run together across a semicolon, not a pronunciation guide."""
     text = span.text.strip()
-    if not text or ";" in text or _GENERIC.match(text):
+    if not text or ";" in text or _GENERIC.match(text) or _PRONUNCIATION.match(text):
         return False
     return not (len(span) == 1 and _ADJECTIVE.search(text))
 
@@ -66,7 +68,8 @@ class ModelNer:
         model_doc = Doc(self.model.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
         for _, component in self.model.pipeline:
             model_doc = component(model_doc)
-        predicted = [Span(doc, e.start, e.end, label=e.label_) for e in model_doc.ents]
+        predicted = [Span(doc, e.start, e.end - (e.end - e.start > 1 and doc[e.end - 1].is_punct), label=e.label_)
+                     for e in model_doc.ents]  # "loss of sleep,": the comma is no part of the name
         doc.spans[MODEL_SPANS_KEY] = predicted
         taken = [False] * len(doc)
         for ent in doc.ents:

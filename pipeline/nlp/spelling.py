@@ -42,6 +42,7 @@ class SpellingReader:
     def __init__(self, vocab_dir: Path) -> None:
         self.vocabulary = load_vocabulary(vocab_dir)
         self._keys_by_length: dict[int, list[str]] | None = None  # built on the first unknown word
+        self._choices: dict[int, list[str]] = {}
         self._correct = lru_cache(maxsize=65536)(self._find_key)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -59,7 +60,10 @@ class SpellingReader:
             return None
         if self._keys_by_length is None:
             self._keys_by_length = self._one_word_keys()
-        choices = [k for n in (len(key) - 1, len(key), len(key) + 1) for k in self._keys_by_length.get(n, ())]
+        choices = self._choices.get(len(key))
+        if choices is None:  # the keys one letter shorter, as long and one letter longer, gathered once per length
+            choices = self._choices[len(key)] = [k for n in (len(key) - 1, len(key), len(key) + 1)
+                                                 for k in self._keys_by_length.get(n, ())]
         found = [match for match in process.extract(key, choices, scorer=Levenshtein.distance, score_cutoff=1, limit=3)
                  if _inside_edit(key, match[0])]
         concepts = {c.concept.id for match in found for c in self.vocabulary.lookup(match[0])}
