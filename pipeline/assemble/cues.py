@@ -164,6 +164,8 @@ NOT_GIVEN_BEFORE = re.compile(r"\b(depends? on|(is|are) based on|according to|av
                               r"(found|present|hidden) in(?!\s+(association|people|patients|persons|children|adults|about|"
                               r"up to|\d)))\b[^.;]*$", re.I)
 # a list of sources or ingredients ("Products that can contain gluten include: cosmetics, toothpaste")
+# anaesthesia or sedation given for a test or an operation: it treats and tests nothing
+ADJUNCT_PROCEDURE = re.compile(r"\ban(a)?esthesia\b|\bsedation\b", re.I)
 # a lead-in that names the disease's symptoms, strict enough to hold outside a symptoms section
 SYMPTOM_INTRO = re.compile(r"\b(symptoms?|signs?)\b[^.;:]{0,40}?\b(include|includes|including|are|may be)\b|"
                            r"\b(symptoms?|signs?)\s*:", re.I)

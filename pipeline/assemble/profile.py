@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pipeline import __version__
 from pipeline.assemble import phrases
 from pipeline.assemble import statistics as stats_rules
-from pipeline.assemble.cues import (APPOSITION_GAP, CATEGORY_ADJECTIVES, CATEGORY_HEAD, CAUSAL_COMPLICATION,
+from pipeline.assemble.cues import (ADJUNCT_PROCEDURE, APPOSITION_GAP, CATEGORY_ADJECTIVES, CATEGORY_HEAD, CAUSAL_COMPLICATION,
                                    ADVERSE_EFFECT_CONTEXT, COMPARISON_BEFORE, FATAL, NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, TABLE_MODIFIER_ROW,
                                    VACCINE_FOR_BEFORE, SEQUELA_BEFORE, CAUSED_BY_AFTER, SOURCE_LIST,
                                    CAUSES_AFTER, CUES, DEATH, DIET, DRUG_LIST_BEFORE, DRUG_TEST, GETS_BEFORE_FOCUS, GROUP_WITH, RISK_OF, TEST_OBJECT_STOP, TEST_PHRASE, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
@@ -74,7 +74,6 @@ ANAPHORIC_DEFINITION = re.compile(r"\b(it|this (?:condition|disorder|disease|syn
 MEMBER_CUE = re.compile(r"\b(such as|including|like|e\.g\.|for example)\b(?=[^.;]*$)", re.I)
 MEMBER_CUE_AFTER = re.compile(r"\s*(?:,\s*)?(such as|including|like|e\.g\.)\b", re.I)
 QUESTION_HEADING = re.compile(r"^(what|how|is|are|who|can|where|why|when|do|does)\b[^\n]*\?$", re.I)
-ADJUNCT_PROCEDURE = re.compile(r"\ban(a)?esthesia\b|\bsedation\b", re.I)
 RESOURCE_LIST = re.compile(r"\bresources?\b|\borganizations?\b|\bfor more information\b|\bwebsites?\b", re.I)
 _WORD = re.compile(r"[\w'-]+")
 
@@ -657,11 +656,8 @@ class ProfileBuilder:
                     continue  # "tests to confirm a diagnosis", "tests to find out": what tests are for, naming none
                 if re.match(r"Tests? for [A-Z]", test.group(0)):
                     continue  # a heading run into its text: "Tests for Cataract Cataract is detected ..."
-                while True:  # "test for white blood cell count and": the list went on past the phrase
-                    trimmed = re.sub(r"(?:\s+(?:and|or))?\s*$", "", self.text[start:end])
-                    if len(trimmed) == end - start:
-                        break
-                    end = start + len(trimmed)
+                # "test for white blood cell count and": the list went on past the phrase
+                end = start + len(re.sub(r"(?:\s+(?:and|or)\b)*\s*$", "", self.text[start:end]))
                 self._add("diagnostics", self.text[start:end].lower(), lambda ev: Fact(
                     name=ev.text, evidence=[ev], method=""), (start, end), "phrase+cue:diagnostic-test")
 
