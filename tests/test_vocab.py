@@ -117,15 +117,6 @@ def test_shared_frame_coordination(vocab, nlp):
     assert ("bowel control", "HP:0002607", True) in found
 
 
-def test_phenotype_reading_adds_phenotypes_named_inside_disease_names(vocab, nlp):
-    from pipeline.nlp.components import phenotype_spans
-
-    doc = nlp("She has nevoid basal cell carcinoma syndrome and ulcerative colitis.")
-    texts = [s.text for s in phenotype_spans(doc, vocab)]
-    assert "nevoid basal cell carcinoma syndrome" in texts and "basal cell carcinoma" in texts
-    assert "ulcerative colitis" in texts and "colitis" not in texts  # that disease is a phenotype itself
-
-
 def test_maxo_diagnostic_subtree_is_diagnostic(vocab):
     assert vocab.concepts["MAXO:0001008"].branch == "diagnostic"  # platelet count
     assert vocab.concepts["MAXO:0000004"].branch == "therapeutic"  # surgical procedure

