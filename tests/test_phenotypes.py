@@ -36,11 +36,11 @@ def test_hpo_names_a_disease_entity_too(read, nlp):
 
 def test_order_free_names(read):
     got = found(read("Brachydactyly type C was found with cataracts congenital."))
-    assert ("Brachydactyly type C", "HP:0009373", "order-free", False) in got  # HPO: Type C brachydactyly
-    assert ("cataracts congenital", "HP:0000519", "order-free", False) in got
+    assert ("Brachydactyly type C", "HP:0009373", "root", False) in got  # HPO: Type C brachydactyly
+    assert ("cataracts congenital", "HP:0000519", "root", False) in got
     assert ("Brachydactyly", "HP:0001156", "vocabulary", True) in got  # nested in the longer name
     # a function word ends the run: "of the mandibular" is no reordering of "mandibular hyperplasia"
-    assert not any(m.method == "order-free" for m in read("bilateral hyperplasia of the mandibular coronoid processes"))
+    assert not any(m.method == "root" for m in read("bilateral hyperplasia of the mandibular coronoid processes"))
 
 
 def test_nested_means_inside_a_longer_phenotype(read):
@@ -71,3 +71,16 @@ def test_mark_nested_ignores_coordination_hosts():
     assert [m.nested for m in mark_nested([host, inner])] == [False, False]
     plain_host = PhenotypeMention(0, 30, "x", "HP:1", 1.0, "vocabulary")
     assert [m.nested for m in mark_nested([plain_host, inner])] == [False, True]
+
+
+@pytest.mark.parametrize("pair", [("myoclonic", "myoclonus"), ("hypopigmented", "hypopigmentation"),
+                                  ("polydactylous", "polydactyly"), ("spasticity", "spastic"), ("thromboembolic", "thromboembolism")])
+def test_word_roots_join_derivations(pair):
+    from pipeline.nlp.phenotypes import word_root
+
+    assert word_root(pair[0]) == word_root(pair[1])
+
+
+def test_root_matches_rare_derived_words_only(read):
+    assert ("myoclonic", "HP:0001336", "root", False) in found(read("Episodes were myoclonic."))  # Myoclonus
+    assert not read("Clones formed in culture; the maternal band was faint.")  # cloned/clonus, faint/fainting

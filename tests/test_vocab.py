@@ -168,3 +168,9 @@ def test_inverted_names_read_backwards():
     assert _uninvert("dystonia, focal, task-specific") == "task-specific focal dystonia"
     assert _uninvert("Anemia, Hemolytic, Autoimmune") == "Autoimmune Hemolytic Anemia"
     assert _uninvert("Salmonella infections (disorder)") is None
+
+
+def test_lists_written_without_spaces_split_at_semicolons(nlp):
+    doc = nlp("Anemia;Reticulocytosis;Hyperbilirubinemia and it improves steatorrhea.;Hepatic involvement")
+    assert [t.text for t in doc][:5] == ["Anemia", ";", "Reticulocytosis", ";", "Hyperbilirubinemia"]
+    assert {"Anemia", "Reticulocytosis", "Hyperbilirubinemia", "steatorrhea"} <= {e.text for e in doc.ents}

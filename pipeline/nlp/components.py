@@ -37,7 +37,7 @@ for _name in ("concept_id", "concept_label", "score", "method", "candidates", "a
 _CONJUNCTIONS = frozenset({"and", "or", "and/or", "&"})
 # one-word terms that are verbs when this word follows ("lead to", "leads to", "iron out")
 _VERB_READINGS = {"lead": "to", "leads": "to", "iron": "out"}
-_BOUNDARY_TEXT = frozenset({".", ",", ";", ":", "(", ")", "[", "]", "?", "!", "|", "•", "\""})
+_BOUNDARY_TEXT = frozenset({".", ",", ";", ".;", ":", "(", ")", "[", "]", "?", "!", "|", "•", "\""})
 # `VocabMatcher._predicates`: "SUBJECT was/were (ADVERB) ADJECTIVE".
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "appear", "appears", "appeared", "seem",
                       "seems", "seemed", "become", "becomes", "became", "remain", "remains", "remained"})

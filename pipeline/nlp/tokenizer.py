@@ -6,6 +6,7 @@ and the vocabulary build (`pipeline.vocab.compile`) uses the very same tokenizer
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import spacy
@@ -22,13 +23,27 @@ def create_scispacy_tokenizer():
     def make_tokenizer(nlp: Language):
         # scispacy reads token_match/url_match off the default tokenizer, which does not exist yet here.
         nlp.tokenizer = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
-        return combined_rule_tokenizer(nlp)
+        return project_tokenizer(nlp)
 
     return make_tokenizer
+
+
+# Lists written without spaces ("Anemia;Reticulocytosis;Hyperbilirubinemia", "improves steatorrhea.;Hepatic") glue
+# their items into one token under scispacy's rules: a semicolon (with a full stop before it) is split off wherever
+# it stands.
+_SEMICOLON_INFIX = r"\.?;"
+
+
+def project_tokenizer(nlp: Language):
+    """scispacy's combined rule tokenizer, plus `_SEMICOLON_INFIX`."""
+    tokenizer = combined_rule_tokenizer(nlp)
+    infixes = tokenizer.infix_finditer.__self__.pattern
+    tokenizer.infix_finditer = re.compile(f"{infixes}|{_SEMICOLON_INFIX}").finditer
+    return tokenizer
 
 
 def blank_tokenizing_nlp() -> Language:
     """A blank English pipeline with the scispacy tokenizer and nothing else (vocabulary build, floors)."""
     nlp = spacy.blank("en")
-    nlp.tokenizer = combined_rule_tokenizer(nlp)
+    nlp.tokenizer = project_tokenizer(nlp)
     return nlp
