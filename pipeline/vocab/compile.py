@@ -558,6 +558,36 @@ def _mesh_branch(trees: list[str]) -> str | None:
     return None
 
 
+def drug_mesh_owners(mesh: dict[str, MeshDescriptor], drugbank: list[Concept], keyer) -> dict[str, Concept]:
+    """MeSH chemical descriptor UI → the DrugBank concept it joins (lends its MeSH id, entry terms and
+    pharmacological actions to). The join is by name, in tiers, and a tier that finds several drugs joins none:
+    0. the descriptor's name is the drug's name ("Propranolol"), even where an entry term names another drug
+       ("Dexpropranolol");
+    1. the same after key folding ("Amphetamines" = amphetamine);
+    2. some entry term of the descriptor is the drug's name.
+    A drug keeps only its best-tier descriptors: "Morphine" (D009020), not "Morphine Derivatives" (D009022, entry
+    term "Morphines"), which stands alone as a class."""
+    exact, keyed = defaultdict(list), defaultdict(list)
+    for c in drugbank:
+        exact[c.label.lower()].append(c)
+        keyed[keyer(c.label)].append(c)
+    proposals: dict[str, tuple[int, Concept]] = {}
+    for ui, d in mesh.items():
+        if _mesh_branch(d.trees) != "chemical":
+            continue
+        by_term = {id(c): c for t in d.terms for c in keyed.get(keyer(t), [])}
+        for tier, owners in enumerate((exact.get(d.name.lower(), []), keyed.get(keyer(d.name), []),
+                                       list(by_term.values()))):
+            if owners:
+                if len(owners) == 1:
+                    proposals[ui] = (tier, owners[0])
+                break
+    best: dict[str, int] = {}
+    for tier, owner in proposals.values():
+        best[owner.id] = min(best.get(owner.id, tier), tier)
+    return {ui: owner for ui, (tier, owner) in proposals.items() if tier == best[owner.id]}
+
+
 def drugbank_concepts(lexicons: Path) -> list[Concept]:
     concepts = []
     for row in csv.DictReader(_open_text(lexicons / "drugbank" / "drugbank_open_vocabulary.csv.gz")):
@@ -634,9 +664,7 @@ def compile_vocabulary(lexicons: Path, project_vocab: Path) -> dict:
     for cid, c in mondo.items():
         mondo_by_label[keyer(c.label)].append(cid)
     drugbank = drugbank_concepts(lexicons)
-    drug_by_name = defaultdict(list)
-    for c in drugbank:
-        drug_by_name[keyer(c.label)].append(c)
+    drug_owner = drug_mesh_owners(mesh, drugbank, keyer)
     concepts: list[Concept] = list(hpo) + list(drugbank)
     for ui, d in sorted(mesh.items()):
         branch = _mesh_branch(d.trees)
@@ -660,9 +688,8 @@ def compile_vocabulary(lexicons: Path, project_vocab: Path) -> dict:
         elif branch == "organism":
             concept = Concept(d.id, "ORGANISM", d.name, "MeSH 2024", branch=branch)
         else:
-            owners = {id(c): c for t in d.terms for c in drug_by_name.get(keyer(t), [])}
-            if len(owners) == 1:
-                owner = next(iter(owners.values()))
+            owner = drug_owner.get(ui)
+            if owner is not None:
                 owner.xrefs.add(d.id)
                 owner.classes.update(d.actions)
                 for term, kind in d.terms.items():
