@@ -84,3 +84,28 @@ def test_word_roots_join_derivations(pair):
 def test_root_matches_rare_derived_words_only(read):
     assert ("myoclonic", "HP:0001336", "root", False) in found(read("Episodes were myoclonic."))  # Myoclonus
     assert not read("Clones formed in culture; the maternal band was faint.")  # cloned/clonus, faint/fainting
+
+
+@pytest.mark.parametrize("word, common", [("limbic", "limb"), ("organic", "organ")])
+def test_word_roots_keep_false_derivations_apart(word, common):
+    from pipeline.nlp.phenotypes import word_root
+
+    assert word_root(word) != word_root(common)
+
+
+def test_limb_malformation_is_no_limbic_system_finding(read):
+    assert all("limbic" not in m.hp_id and m.hp_id != "HP:0007343" for m in read("She had a limb malformation."))
+
+
+def test_inheritance_phrases_and_their_nested_parts(read):
+    text = ("It is an autosomal dominant disorder. X-linked recessive inheritance was seen; others show "
+            "dominantly inherited forms. A dominant allele alone is no mode.")
+    got = {(m.text, m.hp_id, m.nested) for m in read(text)}
+    assert ("autosomal dominant disorder", "HP:0000006", False) in got
+    assert ("autosomal dominant", "HP:0000006", True) in got
+    assert ("dominant", "HP:0000006", True) in got
+    assert ("dominant disorder", "HP:0000006", True) not in got  # a disorder, not a mode
+    assert ("X-linked recessive inheritance", "HP:0001419", False) in got
+    assert ("recessive inheritance", "HP:0001419", True) in got
+    assert ("dominantly inherited", "HP:0000006", False) in got
+    assert not any(m.start >= text.index("A dominant allele") for m in read(text))

