@@ -52,6 +52,15 @@ def test_trap_medquad_stripped_apostrophes_still_negate(nlp):
     assert [e._.assertion for e in doc.ents if e.text == "seizures"] == ["absent"]
 
 
+@pytest.mark.parametrize("text, surface, concept_id", [
+    ("Sjgren syndrome causes dry eyes.", "Sjgren syndrome", "MONDO:0010030"),
+    ("Mnire disease causes vertigo.", "Mnire disease", "MONDO:0007972"),
+    ("Behet disease causes mouth sores.", "Behet disease", "MONDO:0007191"),
+])
+def test_trap_medquad_stripped_accents_still_link(vocab, nlp, text, surface, concept_id):
+    assert (surface, "DISEASE", concept_id) in link(vocab, text, nlp)
+
+
 def test_brand_links_to_generic_with_classes(vocab):
     candidate, _ = choose(vocab.lookup("imuran"), "imuran")
     assert candidate.concept.id == "DRUGBANK:DB00993" and candidate.kind == "brand"

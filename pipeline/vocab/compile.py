@@ -45,7 +45,7 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.nlp.tokenizer import blank_tokenizing_nlp
-from pipeline.vocab.normalize import JOINABLE_PREFIXES, key_of_tokens, singular
+from pipeline.vocab.normalize import JOINABLE_PREFIXES, drop_non_ascii_letters, key_of_tokens, singular
 
 KIND_RANK = {"overlay": 0, "label": 1, "exact": 2, "abbreviation": 2, "brand": 3, "entry": 3,
              "layperson": 3, "related": 4, "narrow": 5}
@@ -927,6 +927,9 @@ def _write_gz_tsv(path: Path, header: list[str], rows) -> None:
         gz.write(buffer.getvalue().encode("utf-8"))
 
 
+MIN_STRIPPED_KEY = 5
+
+
 def write_outputs(concepts, keyer, stoplist, out: Path, stats, versions, lexicons: Path) -> dict:
     concepts = sorted(concepts, key=lambda c: c.id)
     term_rows = {}
@@ -938,6 +941,9 @@ def write_outputs(concepts, keyer, stoplist, out: Path, stats, versions, lexicon
             if not key or (key in stoplist and kind != "overlay"):
                 continue
             variants = prefix_variants(key)
+            stripped = keyer(drop_non_ascii_letters(term))  # MedQuAD's "Sjgren syndrome" (see normalize.py)
+            if stripped != key and len(stripped) >= MIN_STRIPPED_KEY and stripped not in stoplist:
+                variants = (*variants, stripped)
             for variant in (key, *variants):
                 previous = term_rows.get((variant, c.id))
                 if previous is None or KIND_RANK[kind] < KIND_RANK[previous[3]]:

@@ -35,6 +35,12 @@ def fold_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def drop_non_ascii_letters(text: str) -> str:
+    """The text as MedQuAD's extraction left it: letters outside ASCII deleted ("Sjögren" → "Sjgren",
+    "Ménière" → "Mnire"), so that a vocabulary can carry that spelling as a key too."""
+    return "".join(ch for ch in text if ch.isascii() or not ch.isalpha())
+
+
 # Latin and Greek plurals of anatomy no suffix rule can fold ("bowed tibiae" = "bowed tibia").
 _IRREGULAR_PLURALS = {"tibiae": "tibia", "phalanges": "phalanx", "nares": "naris", "testes": "testis",
                       "foramina": "foramen", "femora": "femur", "ganglia": "ganglion", "diverticula": "diverticulum",

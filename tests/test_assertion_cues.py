@@ -1,0 +1,90 @@
+"""Every assertion cue of `configs/context_rules.json` has a sentence here that shows what it does; a cue added
+to the rules without a case fails `test_every_cue_has_a_case`."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+RULES = Path(__file__).resolve().parents[1] / "configs" / "context_rules.json"
+
+# cue → (sentence, entity text, its assertion). PSEUDO cues ("does not help") must leave the entity present;
+# TERMINATE cues ("your doctor") end the scope of the cue before them.
+CUE_CASES = {
+    "does not help": ("In adults, surgery does not help seizures.", "seizures", "present"),
+    "do not help": ("Steroids do not help the ataxia.", "ataxia", "present"),
+    "does not work": ("Surgery does not work for seizures.", "seizures", "present"),
+    "don't help": ("Drugs that don't help the ataxia are stopped.", "ataxia", "present"),
+    "dont help": ("Drugs that dont help the ataxia are stopped.", "ataxia", "present"),
+    "doesn't help": ("When rest doesn't help, the fatigue is treated.", "fatigue", "present"),
+    "doesnt help": ("When rest doesnt help, the fatigue is treated.", "fatigue", "present"),
+    "didn't help": ("Rest didn't help her fatigue.", "fatigue", "present"),
+    "don't work": ("Pills that don't work for the seizures are stopped.", "seizures", "present"),
+    "doesn't work": ("The drug doesn't work for seizures.", "seizures", "present"),
+    "do not work": ("Some drugs do not work for seizures.", "seizures", "present"),
+    "not always": ("Fever is not always present with the rash.", "rash", "present"),
+    "not only": ("It causes not only ataxia but also tremor.", "ataxia", "present"),
+    "no cure": ("There is no cure, but seizures can be treated.", "seizures", "present"),
+    "without treatment": ("Without treatment, seizures get worse.", "seizures", "present"),
+    "no one yet knows": ("No one yet knows whether ataxia is permanent.", "ataxia", "possible"),
+    "it is not known": ("It is not known whether ataxia is permanent.", "ataxia", "possible"),
+    "is unknown": ("Whether ataxia lasts is unknown.", "ataxia", "possible"),
+    "rarely": ("Ataxia rarely occurs.", "Ataxia", "possible"),
+    "may": ("Symptoms may include ataxia.", "ataxia", "possible"),
+    "might": ("Children might develop ataxia.", "ataxia", "possible"),
+    "can sometimes": ("The disease can sometimes cause ataxia.", "ataxia", "possible"),
+    "in the absence of": ("Fevers occur in the absence of infection.", "infection", "absent"),
+    "negative for": ("Tests came back negative for anemia.", "anemia", "absent"),
+    "is negative for": ("The biopsy is negative for cancer.", "cancer", "absent"),
+    "are negative for": ("Most are negative for rheumatoid factor.", "rheumatoid factor", "absent"),
+    "was negative for": ("The biopsy was negative for cancer.", "cancer", "absent"),
+    "were negative for": ("Blood tests were negative for antinuclear antibodies.", "antinuclear antibodies", "absent"),
+    "does not have": ("The child does not have seizures.", "seizures", "absent"),
+    "dont have": ("Children who dont have seizures do well.", "seizures", "absent"),
+    "doesnt have": ("She doesnt have seizures.", "seizures", "absent"),
+    "didnt have": ("He didnt have seizures.", "seizures", "absent"),
+    "do not have": ("Most people do not have seizures.", "seizures", "absent"),
+    "is not caused by": ("The disease is not caused by an infection.", "infection", "absent"),
+    "if": ("If ataxia develops, call a doctor.", "ataxia", "hypothetical"),
+    "if not treated": ("If not treated, it can cause liver failure.", "liver failure", "hypothetical"),
+    "if untreated": ("If untreated, it can cause liver failure.", "liver failure", "hypothetical"),
+    "if left untreated": ("If left untreated, it can cause liver failure.", "liver failure", "hypothetical"),
+    "if not diagnosed": ("If not diagnosed, it can cause liver failure.", "liver failure", "hypothetical"),
+    "when not treated": ("When not treated, it can cause liver failure.", "liver failure", "hypothetical"),
+    "avoid": ("Patients should avoid aspirin.", "aspirin", "absent"),
+    "avoiding": ("Avoiding aspirin is advised.", "aspirin", "absent"),
+    "should not eat": ("People with the disease should not eat gluten.", "gluten", "absent"),
+    "family history": ("A family history of epilepsy is common.", "epilepsy", "family"),
+    "mother": ("Her mother had epilepsy.", "epilepsy", "family"),
+    "father": ("His father had epilepsy.", "epilepsy", "family"),
+    "sibling": ("A sibling had epilepsy.", "epilepsy", "family"),
+    "siblings": ("Two siblings had epilepsy.", "epilepsy", "family"),
+    "brother": ("Her brother had epilepsy.", "epilepsy", "family"),
+    "sister": ("His sister had epilepsy.", "epilepsy", "family"),
+    "relatives": ("Several relatives had epilepsy.", "epilepsy", "family"),
+    "healthcare providers": ("Patients may ask healthcare providers about seizures.", "seizures", "present"),
+    "healthcare provider": ("You may ask a healthcare provider about seizures.", "seizures", "present"),
+    "health care providers": ("You may ask health care providers about seizures.", "seizures", "present"),
+    "health care provider": ("You may ask a health care provider about seizures.", "seizures", "present"),
+    "your doctor": ("You may ask your doctor about seizures.", "seizures", "present"),
+    "the doctor": ("You may ask the doctor about seizures.", "seizures", "present"),
+    "doctors": ("You may ask doctors about seizures.", "seizures", "present"),
+    "physicians": ("You may ask physicians about seizures.", "seizures", "present"),
+}
+
+
+def test_every_cue_has_a_case():
+    cues = [rule["literal"] for rule in json.loads(RULES.read_text())["context_rules"]]
+    assert sorted(set(cues) - set(CUE_CASES)) == []
+
+
+@pytest.mark.parametrize("cue", sorted(CUE_CASES))
+def test_cue(nlp, cue):
+    sentence, term, assertion = CUE_CASES[cue]
+    assert cue in sentence.lower().replace("’", "'")
+    assert [e._.assertion for e in nlp(sentence).ents if e.text == term] == [assertion]
+
+
+def test_the_subject_of_negative_for_stays_present(nlp):
+    doc = nlp("Blood tests are negative for antinuclear antibodies.")
+    assert {e.text: e._.assertion for e in doc.ents} == {"Blood tests": "present", "antinuclear antibodies": "absent"}
