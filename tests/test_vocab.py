@@ -96,6 +96,9 @@ def test_lay_and_class_phrasings_are_compiled():
     from pipeline.vocab.compile import agent_class_phrasings, lay_phrasings, therapist_phrasings
 
     assert "decrease in muscle tone" in lay_phrasings("Decreased muscle tone")
+    assert "low muscle tone" in lay_phrasings("Decreased muscle tone")
+    assert {"increased serum ferritin", "high serum ferritin"} <= set(lay_phrasings("Elevated serum ferritin"))
+    assert lay_phrasings("High palate") == [] and "decreased back pain" not in lay_phrasings("Low back pain")
     assert lay_phrasings("Eye pain") == ["pain in eye"]
     assert lay_phrasings("Abdominal pain") == []  # an adjective has no "pain in the abdominal"
     assert lay_phrasings("Poor feeding") == ["feed poorly"]

@@ -182,10 +182,12 @@ def adjective_forms(name: str) -> list[str]:
     return []
 
 
-_QUANTITY_PHRASINGS = {"decreased": ("decrease in", "reduced", "reduction in", "reduction of", "weakened", "diminished"),
-                       "reduced": ("reduction in", "reduction of", "decreased", "decrease in"),
-                       "increased": ("increase in",), "low": ("poor",), "delayed": ("slowed", "slow"),
-                       "impaired": ("impairment of", "impairment in")}
+# ("low"/"high" are targets only: as sources they are no quantity, "Low back pain", "High palate")
+_QUANTITY_PHRASINGS = {"decreased": ("decrease in", "reduced", "reduction in", "reduction of", "weakened", "diminished",
+                                     "low"),
+                       "reduced": ("reduction in", "reduction of", "decreased", "decrease in", "low"),
+                       "increased": ("increase in", "elevated", "high"), "elevated": ("increased", "raised", "high"),
+                       "low": ("poor",), "delayed": ("slowed", "slow"), "impaired": ("impairment of", "impairment in")}
 # "Memory impairment" = "impairment of memory", "Hearing loss" = "loss of hearing", "Limb weakness" = "weakness
 # in the limbs"
 _INVERTIBLE_HEADS = frozenset({"impairment", "loss", "weakness", "stiffness", "swelling", "deficit", "bleeding",
@@ -200,7 +202,8 @@ _MANY = ("multiple", "numerous")
 
 def lay_phrasings(name: str) -> list[str]:
     """How plain-language writing rephrases a short HPO name (kept as `related` terms):
-    - a quantity change as a noun: "Decreased muscle tone" → "decrease in muscle tone", "reduced muscle tone";
+    - a quantity change as a noun: "Decreased muscle tone" → "decrease in muscle tone", "reduced muscle tone",
+      "low muscle tone"; "Elevated serum ferritin" → "increased serum ferritin", "high serum ferritin";
     - site pain as a phrase: "Eye pain" → "pain in the eye" (the key drops "the");
     - a poor activity as a verb: "Poor feeding" → "feed poorly";
     - a head noun after its object: "Memory impairment" → "impairment of memory", "Limb weakness" → "weakness in
