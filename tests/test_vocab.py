@@ -186,3 +186,10 @@ def test_lists_written_without_spaces_split_at_semicolons(nlp):
     doc = nlp("Anemia;Reticulocytosis;Hyperbilirubinemia and it improves steatorrhea.;Hepatic involvement")
     assert [t.text for t in doc][:5] == ["Anemia", ";", "Reticulocytosis", ";", "Hyperbilirubinemia"]
     assert {"Anemia", "Reticulocytosis", "Hyperbilirubinemia", "steatorrhea"} <= {e.text for e in doc.ents}
+
+
+@pytest.mark.parametrize("key, concept_id", [("ocular manifestation", "HP:0000478"), ("ophthalmic anomaly", "HP:0000478"),
+                                             ("neurological manifestation", "HP:0000707"),
+                                             ("genital malformation", "HP:0000078")])
+def test_organ_adjectives_name_the_organ_class(vocab, key, concept_id):
+    assert concept_id in {c.concept.id for c in vocab.lookup(key)}

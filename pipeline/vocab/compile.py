@@ -352,7 +352,16 @@ def add_of_phrasings(concepts: list[Concept], adjectives: dict[str, set[str]] | 
                     c.add_term(f"{second} of {noun}", "related")  # "Mandibular hyperostosis"
 
 
-ORGAN_FINDING_NOUNS = ("abnormality", "anomaly", "malformation", "defect", "manifestation")
+ORGAN_FINDING_NOUNS = ("abnormality", "anomaly", "malformation", "defect")
+# what an organ system shows, said of the system-level class only ("ocular manifestations" = Abnormality of the
+# eye); "involvement", "features" and "findings" cost more precision than they gave on the dev corpora ("facial
+# features", "skeletal findings" are mostly normal or unspecific)
+SYSTEM_FINDING_NOUNS = ("manifestation",)
+# Adjectives HPO's own names pair with their organ too rarely for `organ_adjectives` to learn them.
+EXTRA_ORGAN_ADJECTIVES = {"eye": ("ocular", "ophthalmic", "ophthalmologic", "ophthalmological"),
+                          "ear": ("otic", "aural"), "nervous system": ("neurologic", "neurological"),
+                          "heart": ("cardiac",), "skeletal system": ("skeletal",), "genital system": ("genital",),
+                          "skin": ("dermatologic", "dermatological")}
 _RELATIONAL = ("al", "ar", "ic", "ous", "ary", "eal", "ine")
 _MIN_ADJECTIVE_SUPPORT = 3
 
@@ -409,8 +418,9 @@ def add_organ_adjective_phrasings(concepts: list[Concept], adjectives: dict[str,
     """Clinical writing names an organ's grouping class with the organ's adjective: "cutaneous abnormalities"
     (Abnormality of the skin), "renal anomalies", "hepatic malformation", "pulmonary manifestations". For each
     HPO "Abnormality of the X" (or "Abnormal X morphology" where no "Abnormality of the X" exists) with a one-word
-    X, every adjective of X (`organ_adjectives`) gets "ADJECTIVE abnormality/anomaly/malformation/defect" as a
-    `related` term (the key folds plurals), and the system-level class also "ADJECTIVE manifestation"."""
+    X, every adjective of X (`organ_adjectives`, `EXTRA_ORGAN_ADJECTIVES`) gets "ADJECTIVE abnormality/anomaly/
+    malformation/defect" as a `related` term (the key folds plurals), and the system-level class also "ADJECTIVE
+    manifestation"."""
     words = {w for c in concepts for t in c.terms for w in t.lower().split()}
     system_level: dict[str, Concept] = {}
     morphology: dict[str, Concept] = {}
@@ -422,13 +432,14 @@ def add_organ_adjective_phrasings(concepts: list[Concept], adjectives: dict[str,
         if not m:
             m, target = _ABNORMAL_MORPHOLOGY.match(c.label), morphology
         x = (m.group("x") or m.groupdict().get("y") or "").lower() if m else ""
-        if x.isalpha():
+        if x.isalpha() or x in EXTRA_ORGAN_ADJECTIVES:
             target.setdefault(singular(x), c)
     for noun, c in {**morphology, **system_level}.items():
-        for adjective in sorted(adjectives.get(noun, set()) | set(_anatomy_adjectives(noun, words))):
-            for finding in ORGAN_FINDING_NOUNS:
-                if finding != "manifestation" or system_level.get(noun) is c:  # not a morphology class
-                    c.add_term(f"{adjective} {finding}", "related")
+        system = system_level.get(noun) is c  # not a morphology class
+        for adjective in sorted(adjectives.get(noun, set()) | set(_anatomy_adjectives(noun, words)) |
+                                set(EXTRA_ORGAN_ADJECTIVES.get(noun, ()))):
+            for finding in ORGAN_FINDING_NOUNS + (SYSTEM_FINDING_NOUNS if system else ()):
+                c.add_term(f"{adjective} {finding}", "related")
 
 
 def obo_concepts(path: Path, prefix: str, ctype: str, source: str,
