@@ -109,3 +109,11 @@ def test_inheritance_phrases_and_their_nested_parts(read):
     assert ("recessive inheritance", "HP:0001419", True) in got
     assert ("dominantly inherited", "HP:0000006", False) in got
     assert not any(m.start >= text.index("A dominant allele") for m in read(text))
+
+
+def test_slash_coordinated_modifiers_share_the_head(read):
+    got = found(read("Posterior subcapsular/capsular cataracts and palmar/plantar pits were seen."))
+    assert ("Posterior subcapsular/capsular cataracts", "HP:0007787", "coordination", False) in got
+    assert ("subcapsular/capsular cataracts", "HP:0000523", "coordination", False) in got  # Subcapsular cataract
+    assert ("palmar/plantar pits", "HP:0010610", "coordination", False) in got  # Palmar pits
+    assert ("plantar pits", "HP:0010612", "vocabulary", False) in got

@@ -12,7 +12,8 @@ Candidates, each with its `method`:
   or slashed compounds count ("renal dysplasia" in "branchio-oto-renal dysplasia", "plantar pits" in
   "palmar/plantar pits", "deafness" in "earpits-deafness syndrome"); the coordinations and predicates the
   vocabulary matcher rebuilt ("palmar and plantar pits", "the patellae were absent") are taken from its span group
-  (`coordination`);
+  (`coordination`), and so are modifiers coordinated by a slash inside one token ("subcapsular/capsular
+  cataracts" = Subcapsular cataract, `_slash_coordinations`);
 - `root`: a run of words whose *roots* (`word_root`: derivational endings stripped, "myoclonic" = "myoclonus",
   "hypopigmented" = "hypopigmentation") are a phenotype name's, in order, or in another order
   when no function word intervenes ("brachydactyly type C" = Type C brachydactyly; letting "of the" in between
@@ -163,8 +164,11 @@ class PhenotypeReader:
                     found[(start, end, hp_id)] = PhenotypeMention(start, end, text[start:end], hp_id,
                                                                   round(score * factor, 3), method)
 
-        for i, j, key in self._contiguous(pieces):
+        contiguous = self._contiguous(pieces)
+        for i, j, key in contiguous:
             add(pieces[i].start, pieces[j - 1].end, key, "vocabulary")
+        for i, j, key in self._slash_coordinations(pieces, text, contiguous):
+            add(pieces[i].start, pieces[j - 1].end, key, "coordination", KIND_SCORE["related"])
         for span in doc.spans.get(ALL_MATCHES_KEY, []):  # coordinations and predicates the matcher rebuilt
             if span.kb_id_:
                 concept = self.vocabulary.concepts.get(span.kb_id_)
@@ -201,6 +205,27 @@ class PhenotypeReader:
                     break
                 if key in vocab.index:
                     out.append((i, j + 1, key))
+        return out
+
+    def _slash_coordinations(self, pieces: List[_Piece], text: str,
+                             contiguous: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
+        """Modifiers coordinated with a slash share the words after them, as with "and"/"or" (which the vocabulary
+        matcher rebuilds; a slash stays inside one token): "subcapsular/capsular cataracts" names Subcapsular
+        cataract, "posterior subcapsular/capsular cataracts" Posterior subcapsular cataract. The phrase runs from
+        the left conjunct (with up to two words before it) to the end of the right conjunct's term."""
+        out = []
+        for i, j, key in contiguous:
+            if i == 0 or j - i < 2 or pieces[i - 1].boundary or pieces[i - 1].end + 1 != pieces[i].start or \
+                    text[pieces[i - 1].end] != "/":
+                continue
+            rest = " ".join(p.norm for p in pieces[i + 1:j] if p.norm)
+            for k in range(i - 1, max(-1, i - 4), -1):
+                if pieces[k].boundary or not pieces[k].norm:
+                    break
+                left = " ".join(p.norm for p in pieces[k:i] if p.norm)
+                candidate = f"{left} {rest}"
+                if candidate in self.vocabulary.index and self.phenotype_of(candidate):
+                    out.append((k, j, candidate))
         return out
 
     def _by_root(self, pieces: List[_Piece]) -> List[Tuple[int, int, str]]:
