@@ -94,6 +94,9 @@ def test_enumeration_items_and_cause_phrases():
     start = text.index("poorly")
     items = [text[s:e] for s, e in enumeration_items(text, start, len(text))]
     assert items == ["poorly articulated speech", "decrease in muscle tone"]
+    text = "Symptoms include fever, headache and, in the most severe cases, seizures or pain around the waist."
+    items = [text[s:e] for s, e in enumeration_items(text, text.index("fever"), len(text))]
+    assert "in the most severe cases" not in items and "fever" not in items  # a lone ordinary word
     text = "It is caused by an autoimmune response in which antibodies attack nerves."
     span = cause_phrase(text, text.index("by") + 2, len(text))
     assert text[span[0]:span[1]] == "autoimmune response"

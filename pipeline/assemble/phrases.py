@@ -3,8 +3,8 @@
 - enumeration items: "Symptoms include poorly articulated speech, decrease in muscle tone and feeding
   difficulties" → each comma/semicolon-separated item of 1–6 words after the list cue (or the whole bulleted
   line in a symptoms section), fillers ("and", "may", "have", "the" …) trimmed from its start and a parenthesised
-  restatement from its end; clauses (which/that/when …), numbers, people words and lone ordinary words are not
-  items;
+  restatement from its end; clauses (which/that/when …), numbers, people words, lone ordinary words and
+  adverbials opening with a preposition ("in the most severe cases") are not items;
 - cause phrases: the 1–6-word noun phrase right after a cause cue (one word only when it names a process or
   state: "aging", "obesity"), up to the next clause boundary ("caused by an
   autoimmune response in which …" → "autoimmune response").
@@ -32,6 +32,9 @@ ENUMERATION_STOP = re.compile(r"\b(which|that|who|whom|whose|when|where|while|be
                               r"typically|lasting|seen|reported|found|called|known)\b|\d", re.I)
 CAUSE_PHRASE_EXCLUDED_KINDS = {"treatment", "research", "prevention", "references", "resources", "symptoms",
                                "diagnosis"}
+# an item that opens with a preposition is an adverbial ("in the most severe cases", "around the rib cage"), no finding
+ENUMERATION_ADVERBIAL = re.compile(r"(?:in|on|at|around|during|after|before|within|from|for|to|by|over|under|"
+                                   r"through|throughout)\b", re.I)
 _FINDING_ENDINGS = ("ness", "ity", "ia", "osis", "itis", "ed", "ing")
 _PROCESS_ENDINGS = ("ing", "ion", "ity", "ness", "ism", "ure")
 _NOT_A_CAUSE_WORDS = frozenset({"following", "anything", "something", "nothing", "everything", "complication",
@@ -64,6 +67,8 @@ def enumeration_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         item = text[item_start:item_end]
         words = item.split()
         if not 1 <= len(words) <= 6 or ENUMERATION_STOP.search(item) or not re.search(r"[a-z]{3}", item):
+            continue
+        if ENUMERATION_ADVERBIAL.match(item):
             continue
         if len(words) == 1 and not item.lower().endswith(_FINDING_ENDINGS):
             continue  # a lone ordinary word is rarely a finding on its own
