@@ -193,3 +193,14 @@ def test_lists_written_without_spaces_split_at_semicolons(nlp):
                                              ("genital malformation", "HP:0000078")])
 def test_organ_adjectives_name_the_organ_class(vocab, key, concept_id):
     assert concept_id in {c.concept.id for c in vocab.lookup(key)}
+
+
+def test_of_phrasings_of_noun_modified_names(vocab):
+    assert "HP:0010610" in {c.concept.id for c in vocab.lookup("pit of palm")}  # Palmar pits ("palmar" = palm)
+    assert "HP:0002346" in {c.concept.id for c in vocab.lookup("tremor of head")}  # Head tremor
+
+
+def test_an_of_phrase_opening_a_list_keeps_the_shared_head(vocab, nlp):
+    ents = link(vocab, "Symptoms include tremor of the head, arms, or legs.", nlp)
+    assert ("tremor", "SYMPTOM", "HP:0001337") in ents
+    assert ("tremor of the head", "SYMPTOM", "HP:0002346") in link(vocab, "He had a tremor of the head.", nlp)

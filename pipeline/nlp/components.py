@@ -68,6 +68,18 @@ def make_vocab_matcher(nlp: Language, name: str, vocab_dir: Optional[str], use_a
     return VocabMatcher(Path(vocab_dir) if vocab_dir else DEFAULT_VOCAB_DIR, use_abbreviations)
 
 
+def _opens_a_list(doc: Doc, end: int) -> bool:
+    """The phrase ending at token `end` is the first item of a comma list ("the head, arms, or legs")."""
+    if end + 1 >= len(doc) or doc[end].text != "," or not doc[end + 1].is_alpha:
+        return False
+    for token in doc[end + 1:end + 9]:
+        if token.text in (".", ";", ":") or token.is_space:
+            return False
+        if token.lower_ in _CONJUNCTIONS:
+            return True
+    return False
+
+
 class VocabMatcher:
     def __init__(self, vocab_dir: Path, use_abbreviations: bool = True) -> None:
         self.vocabulary = load_vocabulary(vocab_dir)
@@ -109,6 +121,8 @@ class VocabMatcher:
                 if not vocab.has_prefix(key):
                     break
                 if key in vocab.index:
+                    if best and " of " in key and _opens_a_list(doc, j + 1):
+                        continue  # "tremor of the head, arms, or legs": tremor of several sites, not Head tremor
                     best = (i, j + 1, key)
                     every.append(best)
             if best:

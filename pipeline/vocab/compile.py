@@ -288,7 +288,8 @@ STATE_ADJECTIVES = {"hypoplastic": "hypoplasia", "aplastic": "aplasia", "dysplas
 # relational adjective → noun, by suffix ("fibular" → "fibula", "clavicular" → "clavicle", "femoral" → "femur");
 # a rewrite counts only when the noun is itself a word of some HPO name.
 _ADJECTIVE_SUFFIXES = (("cular", "cle"), ("bular", "ble"), ("oral", "ur"), ("ical", "ex"), ("geal", "x"),
-                       ("ar", "a"), ("al", "a"), ("al", "um"), ("al", "us"), ("al", ""), ("ic", "is"), ("ic", "ia"))
+                       ("ar", "a"), ("ar", ""), ("al", "a"), ("al", "um"), ("al", "us"), ("al", ""), ("ic", "is"),
+                       ("ic", "ia"))
 
 
 def _anatomy_nouns(adjective: str, words: set[str]) -> list[str]:
@@ -349,7 +350,9 @@ def add_of_phrasings(concepts: list[Concept], adjectives: dict[str, set[str]] | 
                     c.add_term(f"{adjective} {STATE_ADJECTIVES[first]}", "related")
             elif first.endswith(_RELATIONAL) and not second.endswith(_ADJECTIVE_LIKE):
                 for noun in sorted(set(_anatomy_nouns(first, words)) & organs | organ_of.get(first, set())):
-                    c.add_term(f"{second} of {noun}", "related")  # "Mandibular hyperostosis"
+                    c.add_term(f"{second} of {noun}", "related")  # "Mandibular hyperostosis", "Palmar pits"
+            elif first in organs and not second.endswith(_ADJECTIVE_LIKE):
+                c.add_term(f"{second} of {first}", "related")  # "Jaw cyst" → "cyst of the jaw"
 
 
 ORGAN_FINDING_NOUNS = ("abnormality", "anomaly", "malformation", "defect")
