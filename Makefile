@@ -61,7 +61,7 @@ $(VENV)/.eval-installed: requirements-eval.txt $(VENV)/.installed
 	touch $@
 
 eval-linking: install $(VENV)/.eval-installed
-	$(PY) -m pipeline.evaluation.linking --corpora $(CORPORA) --hpo-obo $(LEXICONS)/hpo/hp.obo.gz --out results
+	$(PY) -m pipeline.evaluation.linking --corpora $(CORPORA) --hpo-obo $(LEXICONS)/hpo/hp.obo.gz --mesh-trees $(LEXICONS)/mesh/data_mesh_trees.tsv.gz --out results
 
 # The committed vocabulary is rebuilt only when its inputs change.
 vocab: vocab/terms.tsv.gz vocab/genes.tsv

@@ -26,7 +26,9 @@ are the dev sets used for tuning and are reported apart):
 BC5CDR test: normalisation at document level, the BioCreative V CDR / PubTator Central protocol: micro P/R/F1
 over (document, MeSH id) pairs per entity type, "-1" gold ids dropped, composite mentions contribute all their
 ids. Our Disease ids: MeSH ids (concept id or xrefs) of DISEASE and SYMPTOM mentions; Chemical: of DRUG and
-CHEMICAL mentions. Reference: PubTator Central's 0.837 (diseases) and 0.895 (chemicals).
+CHEMICAL mentions, kept within the MeSH branches BC5CDR's chemical annotators used (`bc5cdr_chemical_scope`: no
+proteins, enzymes, nucleic acids, biological factors or pharmacological-action classes, which profiles keep as
+drug classes). Reference: PubTator Central's 0.837 (diseases) and 0.895 (chemicals).
 Gold offsets that do not match their annotated text are repaired when the text sits nearby (see
 `pipeline.evaluation.corpora`); unrepairable rows stay as given, counted in the report, and cost both systems.
 
@@ -307,14 +309,36 @@ def fast_phenotypes(annotator, corpus: Corpus, mapping: dict[str, str]) -> tuple
     return out, time.perf_counter() - started
 
 
-def score_bc5cdr(system: OurSystem, corpus: Corpus) -> dict:
+# MeSH branches BC5CDR's chemical annotators left out (CTD guidelines): proteins and enzymes (genes' products, a
+# separate type), nucleic acids, biological factors (antigens, cytokines) and chemical actions and uses (the
+# pharmacological classes "analgesic", "antioxidant", "adrenergic").
+BC5CDR_CHEMICAL_EXCLUDED = ("D08.811", "D12.776", "D13.444", "D23", "D27")
+
+
+def bc5cdr_chemical_scope(mesh_trees: Path) -> set[str]:
+    """MeSH UIs that BC5CDR could annotate as Chemical: a tree number under Chemicals and Drugs (D) outside
+    `BC5CDR_CHEMICAL_EXCLUDED`. Our Chemical ids are kept within it, as our HP ids are kept within FastHPOCR's
+    scope; the gold is never filtered."""
+    import csv
+
+    keep = set()
+    with gzip.open(mesh_trees, "rt", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            tree = row["tree_location"]
+            if tree.startswith("D") and not tree.startswith(BC5CDR_CHEMICAL_EXCLUDED):
+                keep.add(row["DescriptorUI"])
+    return keep
+
+
+def score_bc5cdr(system: OurSystem, corpus: Corpus, chemical_scope: set[str] | None = None) -> dict:
     result = {}
     predicted_ner, gold_ner = set(), set()
     predictions = {d.id: system.annotate(d.text) for d in corpus.documents}
     for gold_type, labels in (("Disease", DISEASE_LABELS), ("Chemical", CHEMICAL_LABELS)):
         gold = {(d.id, i) for d in corpus.documents for m in d.mentions if m.type == gold_type for i in m.ids}
         pred = {(doc_id, i) for doc_id, ms in predictions.items() for m in ms if m.label in labels
-                for i in system.mesh_ids(m)}
+                for i in system.mesh_ids(m)
+                if gold_type != "Chemical" or chemical_scope is None or i in chemical_scope}
         result[gold_type] = set_prf(pred, gold).as_dict() | {"pubtator_central_f1": PUBTATOR_CENTRAL[gold_type]}
         gold_ner |= {(d.id, m.start, m.end, gold_type) for d in corpus.documents for m in d.mentions
                      if m.type == gold_type}
@@ -391,7 +415,10 @@ def render_markdown(report: dict) -> str:
         lines += ["", "Gold offset repairs: " + "; ".join(notes) + "."]
     if report.get("bc5cdr"):
         lines += ["", "## BC5CDR: document-level MeSH normalisation ((doc, MeSH id) pairs, micro)", "",
-                  "BC5CDR dev = documents 501-1000 of BC5CDR_TrainDev (the official development set).", "",
+                  "BC5CDR dev = documents 501-1000 of BC5CDR_TrainDev (the official development set). "
+                  "Our Chemical ids are kept within the MeSH branches BC5CDR annotates as chemicals (Chemicals "
+                  "and Drugs minus proteins, enzymes, nucleic acids, biological factors and pharmacological "
+                  "actions), as our HP ids are kept within FastHPOCR's scope.", "",
                   "| corpus | role | entity | P / R / **F1** | PubTator Central F1 (test) | NER span+type F1 (both types) |",
                   "| --- | --- | --- | --- | ---: | ---: |"]
         for name, b in report["bc5cdr"].items():
@@ -449,6 +476,9 @@ def main(argv=None) -> int:
     parser.add_argument("--no-fasthpocr", action="store_true")
     parser.add_argument("--no-bc5cdr", action="store_true")
     parser.add_argument("--errors", type=Path, default=None, help="write FN/FP listings per corpus into this folder")
+    parser.add_argument("--mesh-trees", type=Path, default=None,
+                        help="MeSH tree numbers (data_mesh_trees.tsv.gz): keeps our BC5CDR Chemical ids within what "
+                             "its annotators could mark (default: mesh/ beside the obo's hpo/ folder)")
     args = parser.parse_args(argv)
 
     import warnings
@@ -471,6 +501,9 @@ def main(argv=None) -> int:
     if args.no_bc5cdr:
         corpora = [(r, c) for r, c in corpora if c.kind != BC5CDR]
 
+    mesh_trees = args.mesh_trees or args.hpo_obo.resolve().parent.parent / "mesh" / "data_mesh_trees.tsv.gz"
+    chemical_scope = bc5cdr_chemical_scope(mesh_trees) if mesh_trees.exists() and any(
+        c.kind == BC5CDR for _, c in corpora) else None
     system = OurSystem()
     fast_info: dict = {}
     fast = None
@@ -490,8 +523,9 @@ def main(argv=None) -> int:
                     "were not copied into shared/, so there is no text to annotate)"}
     for role, corpus in corpora:
         if corpus.kind == BC5CDR:
-            report["bc5cdr"][corpus.name] = score_bc5cdr(system, corpus) | {"documents": len(corpus.documents),
-                                                                             "role": role}
+            report["bc5cdr"][corpus.name] = score_bc5cdr(system, corpus, chemical_scope) | {
+                "documents": len(corpus.documents), "role": role,
+                "chemical_scope": "MeSH D minus " + ", ".join(BC5CDR_CHEMICAL_EXCLUDED) if chemical_scope else "all"}
             continue
         gold = gold_phenotypes(corpus, mapping)
         conventions = annotation_conventions(corpus, gold, scope)

@@ -243,3 +243,21 @@ def test_hpo_phenotypes_carry_the_mesh_descriptor_they_name():
 
     vocab = load_vocabulary()
     assert "MESH:D001282" in vocab.concepts["HP:0004749"].xrefs  # Atrial flutter
+
+
+def test_bc5cdr_chemical_scope_leaves_out_proteins_and_action_classes(tmp_path):
+    import gzip
+
+    from pipeline.evaluation.linking import bc5cdr_chemical_scope
+
+    rows = ["DescriptorUI\tDescriptorName\ttree_location",
+            "D004298\tDopamine\tD02.033.100.291.250",  # a chemical
+            "D004798\tEnzymes\tD08.811",  # a protein class: a gene product in BC5CDR
+            "D000700\tAnalgesics\tD27.505.696.663.850.014",  # a pharmacological action
+            "D000305\tAdrenal Cortex Hormones\tD06.472.040",
+            "D000305\tAdrenal Cortex Hormones\tD27.505.696.399",  # one tree in scope is enough
+            "D009369\tNeoplasms\tC04"]
+    path = tmp_path / "trees.tsv.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write("\n".join(rows) + "\n")
+    assert bc5cdr_chemical_scope(path) == {"D004298", "D000305"}
