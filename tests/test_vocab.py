@@ -204,3 +204,8 @@ def test_an_of_phrase_opening_a_list_keeps_the_shared_head(vocab, nlp):
     ents = link(vocab, "Symptoms include tremor of the head, arms, or legs.", nlp)
     assert ("tremor", "SYMPTOM", "HP:0001337") in ents
     assert ("tremor of the head", "SYMPTOM", "HP:0002346") in link(vocab, "He had a tremor of the head.", nlp)
+
+
+def test_mondo_keeps_mesh_xrefs_of_category_and_shared_descriptors(vocab):
+    assert "MESH:D009369" in vocab.concepts["MONDO:0005070"].xrefs  # Neoplasms: a descriptor without tree rows
+    assert "MESH:D003324" in vocab.concepts["MONDO:0005010"].xrefs  # Coronary Artery Disease, beside its owner

@@ -685,6 +685,8 @@ def compile_vocabulary(lexicons: Path, project_vocab: Path) -> dict:
     concepts: list[Concept] = list(hpo) + list(drugbank)
     for ui, d in sorted(mesh.items()):
         branch = _mesh_branch(d.trees)
+        if branch is None and ui in mesh_candidates:
+            branch = "disease"  # a category descriptor without tree rows of its own ("Neoplasms") MONDO maps to
         if branch is None:
             continue
         if branch == "disease":
@@ -693,6 +695,14 @@ def compile_vocabulary(lexicons: Path, project_vocab: Path) -> dict:
                 mondo[owner_id].xrefs.add(d.id)
                 if owner_id not in mesh_candidates.get(ui, ()):
                     stats["mesh_attached_by_name"] += 1
+            # another concept MONDO maps to the descriptor keeps the cross-reference (not the terms) when the
+            # descriptor's name is one of its own names: "coronary artery disorder" (exact synonym "coronary
+            # artery disease") beside the owner "coronary atherosclerosis"; not ADHD's inattentive subtype
+            for cid in mesh_candidates.get(ui, ()):
+                own = {keyer(t) for t, kind in mondo[cid].terms.items() if kind in ("label", "exact")}
+                if cid != owner_id and keyer(d.name) in own:
+                    mondo[cid].xrefs.add(d.id)
+                    stats["mesh_xref_kept_beside_owner"] += 1
             if owner_id is not None:
                 for term, kind in d.terms.items():
                     mondo[owner_id].add_term(term, "brand" if kind == "brand" else "entry")
