@@ -209,3 +209,9 @@ def test_an_of_phrase_opening_a_list_keeps_the_shared_head(vocab, nlp):
 def test_mondo_keeps_mesh_xrefs_of_category_and_shared_descriptors(vocab):
     assert "MESH:D009369" in vocab.concepts["MONDO:0005070"].xrefs  # Neoplasms: a descriptor without tree rows
     assert "MESH:D003324" in vocab.concepts["MONDO:0005010"].xrefs  # Coronary Artery Disease, beside its owner
+
+
+def test_trap_lower_case_copies_of_mondo_acronyms_are_no_terms(vocab, nlp):
+    assert not vocab.lookup("pale") and not vocab.lookup("rich")  # MONDO lists "PALE" and "pale"
+    assert "MONDO:0015595" in {c.concept.id for c in vocab.lookup("PALE")}
+    assert not [e for e in nlp("Stools are pale and foul-smelling.").ents if e.text == "pale"]

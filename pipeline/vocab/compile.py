@@ -964,6 +964,8 @@ def write_outputs(concepts, keyer, stoplist, out: Path, stats, versions, lexicon
         for term, kind in c.terms.items():
             if not _keep_term(term, kind):
                 continue
+            if kind != "overlay" and term.islower() and term.upper() in c.terms:
+                continue  # MONDO lists acronyms twice, "PALE" and "pale": the lower-case copy is an English word
             key = keyer(term)
             if not key or (key in stoplist and kind != "overlay"):
                 continue
