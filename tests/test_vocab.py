@@ -111,7 +111,7 @@ def test_lay_and_class_phrasings_are_compiled():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("She had pain in the eye and a decrease in muscle tone.", {"HP:0200026", "MESH:D009123"}),
+    ("She had pain in the eye and a decrease in muscle tone.", {"HP:0200026", "HP:0001252"}),  # MeSH → HPO
     ("The baby may feed poorly.", {"HP:0011968"}),
     ("Patients take anti-convulsants, muscle relaxants and pain relievers.", {"MESH:D000927", "MAXO:0000324",
                                                                              "MESH:D000700"}),
@@ -215,3 +215,8 @@ def test_trap_lower_case_copies_of_mondo_acronyms_are_no_terms(vocab, nlp):
     assert not vocab.lookup("pale") and not vocab.lookup("rich")  # MONDO lists "PALE" and "pale"
     assert "MONDO:0015595" in {c.concept.id for c in vocab.lookup("PALE")}
     assert not [e for e in nlp("Stools are pale and foul-smelling.").ents if e.text == "pale"]
+
+
+def test_symptoms_named_only_by_mesh_take_the_hpo_id_it_cross_references(nlp):
+    ents = {e.text: (e._.concept_id, e._.method) for e in nlp("She was in a confusional state.").ents}
+    assert ents["confusional state"] == ("HP:0001289", "vocabulary:entry+xref")  # MeSH Confusion → HPO Confusion

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.vocab.compile import STATE_ADJECTIVES as STATE_NOUN_OF
-from pipeline.vocab.linking import KIND_SCORE, choose
+from pipeline.vocab.linking import KIND_SCORE, canonical, choose
 from pipeline.vocab.normalize import JOINABLE_PREFIXES, normalize_token
 from pipeline.vocab.store import DEFAULT_VOCAB_DIR, load_vocabulary
 
@@ -275,12 +275,14 @@ class VocabMatcher:
                     doc[end].lower_ == _VERB_READINGS[doc[start].lower_]:
                 continue  # "can lead to" is a verb, not the metal
             candidate, score = choose(self.vocabulary.lookup(key), key)
-            span = Span(doc, start, end, label=candidate.concept.type)
-            span._.concept_id = candidate.concept.id
-            span._.concept_label = candidate.concept.label
+            concept = canonical(candidate.concept, self.vocabulary.concepts)
+            span = Span(doc, start, end, label=concept.type)
+            span._.concept_id = concept.id
+            span._.concept_label = concept.label
             span._.score = score
-            span._.method = f"vocabulary:{candidate.kind}" + ("+coordination" if (start, end, key) in conjuncts else
-                                                              "+predicate" if (start, end, key) in predicates else "")
+            span._.method = f"vocabulary:{candidate.kind}" + ("+xref" if concept is not candidate.concept else "") + (
+                "+coordination" if (start, end, key) in conjuncts else
+                "+predicate" if (start, end, key) in predicates else "")
             if Token.has_extension("spelling") and any(t._.spelling for t in doc[start:end]):
                 span._.method += "+spelling"
             spans.append(span)

@@ -8,6 +8,8 @@ Order of preference:
 3. the canonical source for that type (HPO for symptoms, MONDO for diseases, DrugBank for drugs, MAxO for
    procedures), then MeSH, then SYMP;
 4. the kind of term matched (label > exact synonym > brand/entry/layperson > related > narrow), then the id.
+A symptom found only under a MeSH or SYMP name ("confusional state" = MeSH Confusion) takes the HPO concept that
+name's concept cross-references, when it names exactly one (`canonical`): profiles carry one id scheme per type.
 
 Scores (`Mention.score`): how much the match itself can be trusted, not a probability: 1.0 overlay or label,
 0.95 exact synonym or abbreviation, 0.9 brand/entry/layperson synonym, 0.8 related, 0.7 narrow; a locally
@@ -61,3 +63,17 @@ def choose(candidates: list[Candidate], key: str) -> tuple[Candidate, float]:
 
     best = min(pool, key=rank)
     return best, KIND_SCORE.get(best.kind, 0.5)
+
+
+CANONICAL_SOURCE = {"SYMPTOM": "HP"}
+
+
+def canonical(concept, concepts: dict):
+    """The concept of the canonical source for `concept`'s type that `concept` cross-references, when there is
+    exactly one of that type (MeSH Confusion → HPO Confusion); else `concept` itself."""
+    source = CANONICAL_SOURCE.get(concept.type)
+    if source is None or concept.prefix == source:
+        return concept
+    targets = [concepts[x] for x in sorted(concept.xrefs)
+               if x.startswith(source + ":") and x in concepts and concepts[x].type == concept.type]
+    return targets[0] if len(targets) == 1 else concept
