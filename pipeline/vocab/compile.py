@@ -760,6 +760,7 @@ def compile_vocabulary(lexicons: Path, project_vocab: Path) -> dict:
                         c.add_term(phrasing, "related")
     stats["hp_xrefs_added"] = add_hp_xrefs(concepts, keyer)
     stats["hpo_mesh_xrefs_added"] = add_mesh_xrefs_to_hpo(hpo, mesh, keyer)
+    stats["hpo_mesh_xrefs_mirrored"] = mirror_mesh_symptom_xrefs(concepts)
 
     by_id = {c.id: c for c in concepts}
     for row in read_overlay(project_vocab / "overlay.tsv"):
@@ -831,6 +832,22 @@ def add_hp_xrefs(concepts: list[Concept], keyer) -> int:
                 added += 1
             break
     return added
+
+
+def mirror_mesh_symptom_xrefs(concepts: list[Concept]) -> int:
+    """A MeSH symptom that cross-references exactly one HPO phenotype lends that phenotype its MeSH id, when the
+    phenotype has none: linking gives such a mention the HPO id (`pipeline.vocab.linking.canonical`), and the MeSH
+    id must survive the hop (MeSH Confusion D003221 ↔ HPO Confusion)."""
+    by_id = {c.id: c for c in concepts}
+    mirrored = 0
+    for c in concepts:
+        if not c.id.startswith("MESH:") or c.type != "SYMPTOM":
+            continue
+        targets = [by_id[x] for x in c.xrefs if x.startswith("HP:") and x in by_id and by_id[x].type == "SYMPTOM"]
+        if len(targets) == 1 and not any(x.startswith("MESH:") for x in targets[0].xrefs):
+            targets[0].xrefs.add(c.id)
+            mirrored += 1
+    return mirrored
 
 
 def add_mesh_xrefs_to_hpo(hpo: list[Concept], mesh: dict[str, MeshDescriptor], keyer) -> int:
