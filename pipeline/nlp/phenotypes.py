@@ -345,7 +345,8 @@ def word_root(word: str) -> str:
         changed = False
         for ending in _ROOT_ENDINGS:
             if word.endswith(ending) and len(word) - len(ending) >= MIN_ROOT:
-                if ending in _FALSE_DERIVATION_ENDINGS and zipf_frequency(word[:-len(ending)], "en") >= MIN_COMMON_ZIPF:
+                stem = word[:-len(ending)]
+                if ending in _FALSE_DERIVATION_ENDINGS and zipf_frequency(stem, "en") >= MIN_COMMON_ZIPF:
                     return word
                 word, changed = word[:-len(ending)], True
                 break

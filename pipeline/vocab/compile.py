@@ -352,7 +352,7 @@ def add_of_phrasings(concepts: list[Concept], adjectives: dict[str, set[str]] | 
                 for noun in sorted(set(_anatomy_nouns(first, words)) & organs | organ_of.get(first, set())):
                     c.add_term(f"{second} of {noun}", "related")  # "Mandibular hyperostosis", "Palmar pits"
             elif first in organs and not second.endswith(_ADJECTIVE_LIKE):
-                c.add_term(f"{second} of {first}", "related")  # "Jaw cyst" → "cyst of the jaw"
+                c.add_term(f"{second} of {first}", "related")  # "Head tremor" → "tremor of the head"
 
 
 ORGAN_FINDING_NOUNS = ("abnormality", "anomaly", "malformation", "defect")
@@ -992,7 +992,8 @@ def write_outputs(concepts, keyer, stoplist, out: Path, stats, versions, lexicon
                 variants = (*variants, stripped)
             for variant in (key, *variants):
                 previous = term_rows.get((variant, c.id))
-                if previous is None or KIND_RANK[kind] < KIND_RANK[previous[3]]:
+                # best kind, then the first term in sort order: the same file whatever order the terms came in
+                if previous is None or (KIND_RANK[kind], term) < (KIND_RANK[previous[3]], previous[2]):
                     term_rows[(variant, c.id)] = (variant, c.id, term, kind)
     used = {cid for _, cid in term_rows}
     _write_gz_tsv(out / "concepts.tsv.gz", ["id", "type", "label", "source", "branch", "xrefs", "classes"], (
