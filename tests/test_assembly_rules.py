@@ -350,3 +350,10 @@ def test_what_the_disease_causes_inline_resources_and_anaesthesia_are_not_its_ca
     assert "general anesthesia" not in {t.name for t in profile.treatments}
     assert "Drug Therapy" not in {t.name for t in profile.treatments}
     assert "musicians" in {p.name for p in profile.affected_populations}
+
+
+def test_a_food_in_a_treatment_section_is_no_treatment(nlp):
+    text = ("Celiac disease\n\nTreatment\nPeople use rice or bean flour instead of wheat flour and follow a "
+            "gluten-free diet.\n")
+    names = {t.name.lower() for t in profile_for(text, nlp).treatments}
+    assert "gluten-free diet" in names and not names & {"wheat", "rice"}

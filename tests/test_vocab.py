@@ -220,3 +220,9 @@ def test_trap_lower_case_copies_of_mondo_acronyms_are_no_terms(vocab, nlp):
 def test_symptoms_named_only_by_mesh_take_the_hpo_id_it_cross_references(nlp):
     ents = {e.text: (e._.concept_id, e._.method) for e in nlp("She was in a confusional state.").ents}
     assert ents["confusional state"] == ("HP:0001289", "vocabulary:entry+xref")  # MeSH Confusion → HPO Confusion
+
+
+def test_drugbank_allergenic_extracts_named_after_foods_are_no_drugs(vocab):
+    wheat, _ = choose(vocab.lookup("wheat"), "wheat")
+    assert (wheat.concept.type, wheat.concept.branch) == ("CHEMICAL", "food")  # DrugBank's "Wheat" extract
+    assert choose(vocab.lookup("echinacea"), "echinacea")[0].concept.type == "DRUG"  # an herbal remedy stays

@@ -605,6 +605,35 @@ def drug_mesh_owners(mesh: dict[str, MeshDescriptor], drugbank: list[Concept], k
     return {ui: owner for ui, (tier, owner) in proposals.items() if tier == best[owner.id]}
 
 
+# A food is named by a common word: "wheat", "apple" (zipf ≥ 3.5), unlike herbal remedies ("echinacea", "valerian").
+MIN_FOOD_ZIPF = 3.5
+
+
+def retype_foods(drugbank: list[Concept], structured: set[str], mesh: dict[str, MeshDescriptor], keyer) -> int:
+    """DrugBank lists allergenic extracts under the food, plant or animal they come from ("Wheat", "Egg", "Lamb",
+    "Turkey"). A DrugBank entry without a chemical structure, named by a common word that is a MeSH food (J02) or
+    eukaryote (B01) name, becomes a CHEMICAL with branch `food`: "avoid wheat" names no treatment, "instead of
+    wheat flour" no drug. Returns how many."""
+    from wordfreq import zipf_frequency
+
+    foods = {keyer(t) for d in mesh.values() if any(t.startswith(("J02", "B01")) for t in d.trees) for t in d.terms}
+    changed = 0
+    for c in drugbank:
+        if c.id in structured or any(x.startswith("MESH:") for x in c.xrefs):
+            continue
+        if keyer(c.label) in foods and zipf_frequency(c.label.lower(), "en") >= MIN_FOOD_ZIPF:
+            c.type, c.branch = "CHEMICAL", "food"
+            changed += 1
+    return changed
+
+
+def drugbank_structured_ids(lexicons: Path) -> set[str]:
+    """DrugBank ids with a chemical structure (a standard InChI key): small molecules."""
+    return {"DRUGBANK:" + row["DrugBank ID"]
+            for row in csv.DictReader(_open_text(lexicons / "drugbank" / "drugbank_open_vocabulary.csv.gz"))
+            if (row.get("Standard InChI Key") or "").strip()}
+
+
 def drugbank_concepts(lexicons: Path) -> list[Concept]:
     concepts = []
     for row in csv.DictReader(_open_text(lexicons / "drugbank" / "drugbank_open_vocabulary.csv.gz")):
@@ -736,6 +765,7 @@ def compile_vocabulary(lexicons: Path, project_vocab: Path) -> dict:
                 for phrasing in agent_class_phrasings(term):
                     concept.add_term(phrasing, "related")
         concepts.append(concept)
+    stats["drugbank_foods_retyped"] = retype_foods(drugbank, drugbank_structured_ids(lexicons), mesh, keyer)
     concepts.extend(mondo.values())
 
     maxo_parents: dict[str, list[str]] = {}
