@@ -226,3 +226,8 @@ def test_drugbank_allergenic_extracts_named_after_foods_are_no_drugs(vocab):
     wheat, _ = choose(vocab.lookup("wheat"), "wheat")
     assert (wheat.concept.type, wheat.concept.branch) == ("CHEMICAL", "food")  # DrugBank's "Wheat" extract
     assert choose(vocab.lookup("echinacea"), "echinacea")[0].concept.type == "DRUG"  # an herbal remedy stays
+
+
+def test_symp_terms_sharing_a_umls_concept_with_hpo_take_the_hpo_id(nlp):
+    ents = {e.text: (e._.concept_id, e._.method) for e in nlp("She had a rash.").ents}
+    assert ents["rash"] == ("HP:0000988", "vocabulary:label+xref")  # SYMP rash = Skin rash (UMLS C0015230)

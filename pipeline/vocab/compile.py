@@ -479,9 +479,31 @@ def obo_concepts(path: Path, prefix: str, ctype: str, source: str,
         concept.add_term(name, "label")
         for desc, kind in synonyms:
             concept.add_term(desc, kind)
-        concept.xrefs.update(x.replace("MSH:", "MESH:") for x in xrefs if x.startswith(("MESH:", "MSH:", "UMLS:", "NCIT:")))
+        concept.xrefs.update(x.replace("MSH:", "MESH:").replace("UMLS_CUI:", "UMLS:") for x in xrefs
+                             if x.startswith(("MESH:", "MSH:", "UMLS:", "UMLS_CUI:", "NCIT:")))
         concepts.append(concept)
     return concepts, version
+
+
+def add_hp_xrefs_by_cui(concepts: list[Concept]) -> int:
+    """A SYMP symptom whose UMLS concept (CUI) is exactly one HPO phenotype's gets that HP id: both ontologies
+    cite UMLS, so a shared CUI is one concept ("rash", SYMP:0000487 = Skin rash, C0015230). Linking then gives such
+    a mention the HPO id (`pipeline.vocab.linking.canonical`)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for c in concepts:
+        if c.id.startswith("HP:") and c.type == "SYMPTOM":
+            for x in c.xrefs:
+                if x.startswith("UMLS:"):
+                    owners[x].add(c.id)
+    added = 0
+    for c in concepts:
+        if not c.id.startswith("SYMP:") or any(x.startswith("HP:") for x in c.xrefs):
+            continue
+        found = set().union(*(owners.get(x, set()) for x in c.xrefs if x.startswith("UMLS:")))
+        if len(found) == 1:
+            c.xrefs.update(found)
+            added += 1
+    return added
 
 
 MAXO_DIAGNOSTIC = "MAXO:0000003"
@@ -789,6 +811,7 @@ def compile_vocabulary(lexicons: Path, project_vocab: Path) -> dict:
                     for phrasing in lay_phrasings(name):
                         c.add_term(phrasing, "related")
     stats["hp_xrefs_added"] = add_hp_xrefs(concepts, keyer)
+    stats["symp_hp_xrefs_by_cui"] = add_hp_xrefs_by_cui(concepts)
     stats["hpo_mesh_xrefs_added"] = add_mesh_xrefs_to_hpo(hpo, mesh, keyer)
     stats["hpo_mesh_xrefs_mirrored"] = mirror_mesh_symptom_xrefs(concepts)
 
