@@ -19,12 +19,12 @@ def ner_nlp():
 def test_dictionary_wins_overlaps_and_model_adds_what_the_dictionary_lacks(ner_nlp):
     nlp = ner_nlp
     assert "model_ner" in nlp.pipe_names
-    doc = nlp("Botulism is rare. Cisplatin-induced nephrotoxicity was observed in rats treated with cisplatin.")
+    doc = nlp("Botulism is rare. Cisplatin-induced myelotoxicity was observed in rats treated with cisplatin.")
     by_text = {e.text: e for e in doc.ents}
     assert by_text["Botulism"]._.method.startswith("vocabulary")  # both found it: the dictionary's link stays
     assert by_text["cisplatin"]._.concept_id == "DRUGBANK:DB00515"
     model_only = [e for e in doc.ents if e._.method.startswith("ner:")]
-    assert any("nephrotoxicity" in e.text for e in model_only)
+    assert any("myelotoxicity" in e.text for e in model_only)  # no vocabulary names it
     assert all(not e._.method.startswith("ner:") or e._.score <= 0.9 for e in doc.ents)
     assert {s.label_ for s in doc.spans[MODEL_SPANS_KEY]} <= {"DISEASE", "CHEMICAL"}
 
