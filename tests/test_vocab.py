@@ -99,6 +99,9 @@ def test_lay_and_class_phrasings_are_compiled():
     assert "low muscle tone" in lay_phrasings("Decreased muscle tone")
     assert {"increased serum ferritin", "high serum ferritin"} <= set(lay_phrasings("Elevated serum ferritin"))
     assert lay_phrasings("High palate") == [] and "decreased back pain" not in lay_phrasings("Low back pain")
+    assert "skin changes" in lay_phrasings("Abnormality of the skin")
+    assert "mental status changes" in lay_phrasings("altered mental status")
+    assert not [v for v in lay_phrasings("Abnormality of abdomen morphology") if "morphology" in v.split()[:1]]
     assert lay_phrasings("Eye pain") == ["pain in eye"]
     assert lay_phrasings("Abdominal pain") == []  # an adjective has no "pain in the abdominal"
     assert lay_phrasings("Poor feeding") == ["feed poorly"]

@@ -212,7 +212,9 @@ def lay_phrasings(name: str) -> list[str]:
     - a delay as slowness: "Delayed growth" → "slowed growth"; an impairment as a noun: "Impaired consciousness" →
       "impairment of consciousness"; a named trouble as "problems": "Sleep disturbance" → "sleep problems",
       "problems with sleep", "Cognitive impairment" → "cognitive difficulties";
-    - "Numerous nevi" → "multiple nevi", "Multiple lipomas" → "numerous lipomas"."""
+    - "Numerous nevi" → "multiple nevi", "Multiple lipomas" → "numerous lipomas";
+    - a change for an alteration: "Abnormality of the skin" → "skin changes", "Altered mental status" → "mental
+      status changes", "change in mental status"."""
     words = name.lower().split()
     if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[a-z]+(?:-[a-z]+)?", w) for w in words):
         return []
@@ -237,9 +239,11 @@ def lay_phrasings(name: str) -> list[str]:
         out += [f"{subject} problems", f"{subject} difficulties"]  # "cognitive difficulties"
         if not words[-2].endswith(_ADJECTIVE_LIKE[:-1]):
             out.append(f"problems with {subject}")
-    elif words[0] == "abnormality" and words[1] == "of" and len(words) <= 4:
-        subject = words[-1]
-        out += [f"{subject} problems", f"problems with the {subject}"]
+    elif words[0] == "abnormality" and words[1] == "of" and (len(words) == 3 or len(words) == 4 and words[2] == "the"):
+        subject = words[-1]  # "skin problems", "skin changes"; not "morphology problems" ("of abdomen morphology")
+        out += [f"{subject} problems", f"problems with the {subject}", f"{subject} changes", f"changes in the {subject}"]
+    if first == "altered" and len(words) <= 3:  # "Altered mental status" = "mental status changes"
+        out += [f"{rest} changes", f"change in {rest}"]
     if first in _MANY:  # "Numerous nevi" = "multiple nevi"
         out += [f"{other} {rest}" for other in _MANY if other != first]
     return out
