@@ -357,3 +357,11 @@ def test_a_food_in_a_treatment_section_is_no_treatment(nlp):
             "gluten-free diet.\n")
     names = {t.name.lower() for t in profile_for(text, nlp).treatments}
     assert "gluten-free diet" in names and not names & {"wheat", "rice"}
+
+
+def test_a_list_cue_in_a_sentence_naming_no_finding_gives_no_symptoms(nlp):
+    text = ("Thymoma\n\nSymptoms\nThymoma may cause chest pain, cough and shortness of breath. Refine the search by "
+            "using other search features, such as the location of the trial, the type of treatment, or the name of "
+            "the drug.\n")
+    names = {s.name.lower() for s in profile_for(text, nlp).symptoms}
+    assert "chest pain" in names and not names & {"location of the trial", "type of treatment", "name of the drug"}

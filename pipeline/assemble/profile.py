@@ -527,6 +527,8 @@ class ProfileBuilder:
             mentions = self.by_sentence.get(sentence.index, [])
             if any(m.assertion in FACT_ASSERTIONS_EXCLUDED for m in mentions):
                 continue  # a negated enumeration lists what is absent
+            if listed and not any(m.label in ("SYMPTOM", "DISEASE") for m in mentions):
+                continue  # a cue in a sentence naming no finding ("search features, such as the location of the trial")
             for start, end in phrases.enumeration_items(self.text, segment_start, sentence.end):
                 if any(m.start < end and start < m.end for m in mentions):
                     continue  # covered by a vocabulary mention (whatever field it went to)
