@@ -234,3 +234,10 @@ def test_drugbank_allergenic_extracts_named_after_foods_are_no_drugs(vocab):
 def test_symp_terms_sharing_a_umls_concept_with_hpo_take_the_hpo_id(nlp):
     ents = {e.text: (e._.concept_id, e._.method) for e in nlp("She had a rash.").ents}
     assert ents["rash"] == ("HP:0000988", "vocabulary:label+xref")  # SYMP rash = Skin rash (UMLS C0015230)
+
+
+def test_accent_stripped_keys_keep_greek_letters():
+    from pipeline.vocab.normalize import drop_non_ascii_letters
+
+    assert drop_non_ascii_letters("Sjögren-Larsson syndrome") == "Sjgren-Larsson syndrome"
+    assert drop_non_ascii_letters("β-thalassemia") == "β-thalassemia"  # without β it is another disease

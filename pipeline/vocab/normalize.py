@@ -36,9 +36,15 @@ def fold_accents(text: str) -> str:
 
 
 def drop_non_ascii_letters(text: str) -> str:
-    """The text as MedQuAD's extraction left it: letters outside ASCII deleted ("Sjögren" → "Sjgren",
-    "Ménière" → "Mnire"), so that a vocabulary can carry that spelling as a key too."""
-    return "".join(ch for ch in text if ch.isascii() or not ch.isalpha())
+    """The text as MedQuAD's extraction left it: accented Latin letters deleted ("Sjögren" → "Sjgren", "Ménière" →
+    "Mnire"), so that a vocabulary can carry that spelling as a key too. Greek letters stay: "β-thalassemia"
+    without its β would be another disease."""
+    return "".join(ch for ch in text if ch.isascii() or not _is_accented_latin(ch))
+
+
+def _is_accented_latin(ch: str) -> bool:
+    base = unicodedata.normalize("NFKD", ch)[:1]
+    return ch.isalpha() and base != ch and base.isascii()
 
 
 # Latin and Greek plurals of anatomy no suffix rule can fold ("bowed tibiae" = "bowed tibia").
