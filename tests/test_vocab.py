@@ -143,6 +143,12 @@ def test_latin_plurals_fold():
     assert normalize_token("purposes") == "purpose" and normalize_token("overdoses") == "overdose"
 
 
+def test_plurals_in_ys_fold():
+    assert normalize_token("kidneys") == "kidney" and normalize_token("delays") == "delay"
+    assert normalize_token("x-rays") == "X ray" and normalize_token("always") == "always"
+    assert normalize_token("dialysis") == "dialysis"
+
+
 def test_british_spellings_fold():
     assert normalize_token("naevi") == normalize_token("nevus")
     assert normalize_token("Oedema") == "edema" and normalize_token("haemorrhages") == "hemorrhage"

@@ -28,6 +28,7 @@ DROPPED_TOKENS = frozenset({"-", "–", "—", "/", "'s", "’s", "'", "’", "\
 ABBREVIATION_MAX_LEN = 5
 # Endings where a final "s" is not a plural (virus, diagnosis, analysis, illness, nervous...).
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ys", "as", "os")
+_ADVERBS_IN_YS = frozenset({"always", "nowadays", "sideways", "anyways", "someways"})
 
 
 def fold_accents(text: str) -> str:
@@ -72,6 +73,8 @@ def singular(word: str) -> str:
         return word[:-1]
     if len(word) > 4 and word.endswith(("omas", "emas")) or len(word) > 5 and word.endswith("ias"):
         return word[:-1]  # neuromas, edemas, hernias, dysplasias (not the "as" of "pancreas")
+    if len(word) >= 4 and word.endswith(("ays", "eys", "oys", "uys")) and word not in _ADVERBS_IN_YS:
+        return word[:-1]  # kidneys, delays, x-rays, airways (not "always")
     if len(word) <= 3 or not word.endswith("s") or word.endswith(_NOT_PLURAL_ENDINGS):
         return word
     if word.endswith("ies") and len(word) > 4:
