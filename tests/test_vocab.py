@@ -149,6 +149,11 @@ def test_plurals_in_ys_fold():
     assert normalize_token("dialysis") == "dialysis"
 
 
+def test_plurals_in_as_fold():
+    assert normalize_token("fistulas") == "fistula" and normalize_token("corneas") == "cornea"
+    assert normalize_token("pancreas") == "pancreas"
+
+
 def test_british_spellings_fold():
     assert normalize_token("naevi") == normalize_token("nevus")
     assert normalize_token("Oedema") == "edema" and normalize_token("haemorrhages") == "hemorrhage"

@@ -29,6 +29,8 @@ ABBREVIATION_MAX_LEN = 5
 # Endings where a final "s" is not a plural (virus, diagnosis, analysis, illness, nervous...).
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ys", "as", "os")
 _ADVERBS_IN_YS = frozenset({"always", "nowadays", "sideways", "anyways", "someways"})
+_SINGULAR_IN_AS = frozenset({"pancreas", "whereas", "canvas", "christmas", "arkansas", "kansas", "douglas", "texas", "atlas",
+                             "thomas", "nicholas", "lucas", "barabbas"})
 
 
 def fold_accents(text: str) -> str:
@@ -75,6 +77,8 @@ def singular(word: str) -> str:
         return word[:-1]  # neuromas, edemas, hernias, dysplasias (not the "as" of "pancreas")
     if len(word) >= 4 and word.endswith(("ays", "eys", "oys", "uys")) and word not in _ADVERBS_IN_YS:
         return word[:-1]  # kidneys, delays, x-rays, airways (not "always")
+    if len(word) > 5 and word.endswith("as") and word not in _SINGULAR_IN_AS:
+        return word[:-1]  # fistulas, corneas, retinas, aortas, ulnas (not "pancreas")
     if len(word) <= 3 or not word.endswith("s") or word.endswith(_NOT_PLURAL_ENDINGS):
         return word
     if word.endswith("ies") and len(word) > 4:
