@@ -141,6 +141,7 @@ def test_latin_plurals_fold():
     assert normalize_token("tibiae") == "tibia" and normalize_token("phalanges") == "phalanx"
     assert normalize_token("diaphyses") == "diaphysis" and normalize_token("stenoses") == "stenosis"
     assert normalize_token("purposes") == "purpose" and normalize_token("overdoses") == "overdose"
+    assert normalize_token("feet") == "foot" and normalize_token("calves") == "calf"
 
 
 def test_plurals_in_ys_fold():

@@ -50,13 +50,14 @@ def _is_accented_latin(ch: str) -> bool:
     return ch.isalpha() and base != ch and base.isascii()
 
 
-# Latin and Greek plurals of anatomy no suffix rule can fold ("bowed tibiae" = "bowed tibia").
+# Latin, Greek and English plurals of anatomy no suffix rule can fold ("bowed tibiae" = "bowed tibia", "feet").
 _IRREGULAR_PLURALS = {"tibiae": "tibia", "phalanges": "phalanx", "nares": "naris", "testes": "testis",
                       "foramina": "foramen", "femora": "femur", "ganglia": "ganglion", "diverticula": "diverticulum",
                       "nevi": "nevus", "naevi": "naevus", "gyri": "gyrus", "sulci": "sulcus", "nuclei": "nucleus",
                       "bronchi": "bronchus", "radii": "radius", "humeri": "humerus", "calcanei": "calcaneus",
                       "meninges": "meninx", "cortices": "cortex", "apices": "apex", "halluces": "hallux",
-                      "pollices": "pollex", "digiti": "digitus", "labia": "labium"}
+                      "pollices": "pollex", "digiti": "digitus", "labia": "labium",
+                      "feet": "foot", "teeth": "tooth", "calves": "calf"}
 # "-oses" is the plural of "-osis" ("stenoses", "exostoses"), except in these English words.
 _OSES_NOT_OSIS = ("poses", "doses", "closes")
 
