@@ -45,6 +45,7 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.nlp.tokenizer import blank_tokenizing_nlp
+from pipeline.vocab.linking import canonical
 from pipeline.vocab.normalize import JOINABLE_PREFIXES, drop_non_ascii_letters, key_of_tokens, singular
 
 KIND_RANK = {"overlay": 0, "label": 1, "exact": 2, "abbreviation": 2, "brand": 3, "entry": 3,
@@ -69,6 +70,10 @@ class Concept:
     xrefs: set[str] = field(default_factory=set)
     classes: set[str] = field(default_factory=set)
     terms: dict[str, str] = field(default_factory=dict)  # surface term -> kind
+
+    @property
+    def prefix(self) -> str:  # as the runtime's Concept (`pipeline.vocab.linking.canonical` takes either)
+        return self.id.split(":", 1)[0]
 
     def add_term(self, term: str, kind: str) -> None:
         term = " ".join(term.split())
@@ -636,8 +641,8 @@ MIN_FOOD_ZIPF = 3.5
 
 
 def retype_foods(drugbank: list[Concept], structured: set[str], mesh: dict[str, MeshDescriptor], keyer) -> int:
-    """DrugBank lists allergenic extracts under the food, plant or animal they come from ("Wheat", "Egg", "Lamb",
-    "Turkey"). A DrugBank entry without a chemical structure, named by a common word that is a MeSH food (J02) or
+    """DrugBank lists allergenic extracts under the food, plant or animal they come from ("Wheat", "Egg", "Rice",
+    "Honey"). A DrugBank entry without a chemical structure, named by a common word that is a MeSH food (J02) or
     eukaryote (B01) name, becomes a CHEMICAL with branch `food`: "avoid wheat" names no treatment, "instead of
     wheat flour" no drug. Returns how many."""
     from wordfreq import zipf_frequency
@@ -653,24 +658,20 @@ def retype_foods(drugbank: list[Concept], structured: set[str], mesh: dict[str, 
     return changed
 
 
-def drugbank_structured_ids(lexicons: Path) -> set[str]:
-    """DrugBank ids with a chemical structure (a standard InChI key): small molecules."""
-    return {"DRUGBANK:" + row["DrugBank ID"]
-            for row in csv.DictReader(_open_text(lexicons / "drugbank" / "drugbank_open_vocabulary.csv.gz"))
-            if (row.get("Standard InChI Key") or "").strip()}
-
-
-def drugbank_concepts(lexicons: Path) -> list[Concept]:
-    concepts = []
+def drugbank_concepts(lexicons: Path) -> tuple[list[Concept], set[str]]:
+    """DrugBank's drugs, and the ids of those with a chemical structure (a standard InChI key: small molecules)."""
+    concepts, structured = [], set()
     for row in csv.DictReader(_open_text(lexicons / "drugbank" / "drugbank_open_vocabulary.csv.gz")):
         concept = Concept("DRUGBANK:" + row["DrugBank ID"], "DRUG", row["Common name"], "DrugBank open vocabulary")
+        if (row.get("Standard InChI Key") or "").strip():
+            structured.add(concept.id)
         concept.add_term(row["Common name"], "label")
         for synonym in (row["Synonyms"] or "").split(" | "):
             concept.add_term(synonym, "exact")
         if row.get("UNII"):
             concept.xrefs.add("UNII:" + row["UNII"])
         concepts.append(concept)
-    return concepts
+    return concepts, structured
 
 
 # ---------------------------------------------------------------------------------------------- build
@@ -735,7 +736,7 @@ def compile_vocabulary(lexicons: Path, project_vocab: Path) -> dict:
     mondo_by_label = defaultdict(list)
     for cid, c in mondo.items():
         mondo_by_label[keyer(c.label)].append(cid)
-    drugbank = drugbank_concepts(lexicons)
+    drugbank, structured_drugs = drugbank_concepts(lexicons)
     drug_owner = drug_mesh_owners(mesh, drugbank, keyer)
     concepts: list[Concept] = list(hpo) + list(drugbank)
     for ui, d in sorted(mesh.items()):
@@ -791,7 +792,7 @@ def compile_vocabulary(lexicons: Path, project_vocab: Path) -> dict:
                 for phrasing in agent_class_phrasings(term):
                     concept.add_term(phrasing, "related")
         concepts.append(concept)
-    stats["drugbank_foods_retyped"] = retype_foods(drugbank, drugbank_structured_ids(lexicons), mesh, keyer)
+    stats["drugbank_foods_retyped"] = retype_foods(drugbank, structured_drugs, mesh, keyer)
     concepts.extend(mondo.values())
 
     maxo_parents: dict[str, list[str]] = {}
@@ -898,11 +899,11 @@ def mirror_mesh_symptom_xrefs(concepts: list[Concept]) -> int:
     by_id = {c.id: c for c in concepts}
     mirrored = 0
     for c in concepts:
-        if not c.id.startswith("MESH:") or c.type != "SYMPTOM":
+        if not c.id.startswith("MESH:"):
             continue
-        targets = [by_id[x] for x in c.xrefs if x.startswith("HP:") and x in by_id and by_id[x].type == "SYMPTOM"]
-        if len(targets) == 1 and not any(x.startswith("MESH:") for x in targets[0].xrefs):
-            targets[0].xrefs.add(c.id)
+        target = canonical(c, by_id)
+        if target is not c and not any(x.startswith("MESH:") for x in target.xrefs):
+            target.xrefs.add(c.id)
             mirrored += 1
     return mirrored
 
