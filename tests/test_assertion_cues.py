@@ -88,3 +88,25 @@ def test_cue(nlp, cue):
 def test_the_subject_of_negative_for_stays_present(nlp):
     doc = nlp("Blood tests are negative for antinuclear antibodies.")
     assert {e.text: e._.assertion for e in doc.ents} == {"Blood tests": "present", "antinuclear antibodies": "absent"}
+
+
+# A cue inside a subordinate clause stops where the clause does (`context_rules.clause_bounded`).
+CLAUSE_CASES = [
+    ("Patients who do not respond to steroids may be given rituximab.",
+     {"steroids": "absent", "rituximab": "possible"}),
+    ("For women who do not plan to have children, treatment may be hysterectomy.", {"hysterectomy": "possible"}),
+    ("People who have not had chickenpox can get the vaccine.", {"chickenpox": "absent", "vaccine": "present"}),
+    ("When the disease is not linked to surgery, the first symptoms are confusion and dementia.",
+     {"confusion": "present", "dementia": "present"}),
+    # a list inside the clause stays in scope, and so does everything after a cue in a main clause
+    ("Patients who have no fever, cough, or rash should rest.",
+     {"fever": "absent", "cough": "absent", "rash": "absent"}),
+    ("She does not have fever, and she is not in pain.", {"fever": "absent"}),
+    ("People who do not have fever or headache are rarely contagious.", {"fever": "absent", "headache": "absent"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", CLAUSE_CASES)
+def test_a_cue_in_a_subordinate_clause_ends_with_it(nlp, sentence, expected):
+    found = {e.text: e._.assertion for e in nlp(sentence).ents}
+    assert {t: found.get(t) for t in expected} == expected

@@ -1,12 +1,13 @@
 """The ConText speed-ups (literal expansion of token patterns, indexed graph) change no assertion."""
 
 
-from pipeline.nlp.context_rules import literal_phrases
+from pipeline.nlp.context_rules import bound_to_clauses, literal_phrases
 from tests.conftest import OMS, ROOT
 
 MIXED = ("No one yet knows whether steroids help. She did not have seizures, but may have ataxia. "
          "There is no evidence of tumors. Children with a family history of epilepsy are at risk of fever. "
-         "They may develop fevers in the absence of infection and may have seizures. Rarely, ADHD occurs. ")
+         "They may develop fevers in the absence of infection and may have seizures. Rarely, ADHD occurs. "
+         "Patients who do not respond to steroids may be given rituximab. ")
 
 
 def test_plain_patterns_spell_out_their_phrases():
@@ -29,7 +30,7 @@ def test_assertions_identical_to_stock_medspacy(nlp):
 
     stock = ConText(nlp, rules=None)
     defaults = [r for r in ConTextRule.from_json(stock.DEFAULT_RULES_FILEPATH) if r.category != "FAMILY"]
-    stock.add(defaults + ConTextRule.from_json(str(ROOT / "configs" / "context_rules.json")))
+    stock.add(bound_to_clauses(defaults + ConTextRule.from_json(str(ROOT / "configs" / "context_rules.json"))))
     ours_context, installed = assertion.context, context_module.ConTextGraph
     try:
         assertion.context = stock

@@ -7,6 +7,11 @@ of the assertion step. A pattern made only of LOWER-equals / LOWER-in-list token
 exactly the finite set of phrases it spells out, so each becomes a literal rule (spaCy's PhraseMatcher, one hash
 lookup per token). Patterns using anything else stay token patterns. A project rule whose phrase equals a
 default rule's (after expansion) replaces it, e.g. to give "negative for" a short scope.
+
+Clause scope: ConText lets a forward cue reach to the end of its sentence. A cue inside a subordinate clause
+("who do not respond to steroids", "if the child does not improve") says nothing of the main clause, so every
+forward rule gets `clause_bounded` as its `on_modifies` check: "Patients who do not respond to steroids may be
+given rituximab" negates steroids, not rituximab.
 """
 
 from __future__ import annotations
@@ -67,6 +72,53 @@ def expand(rules) -> list:
     return out
 
 
+# Words that open a subordinate clause when they come shortly before a cue, with no punctuation in between.
+SUBORDINATORS = frozenset({"who", "that", "which", "whose", "whom", "if", "unless", "when", "whenever", "because",
+                           "since", "although", "though", "while"})
+SUBORDINATOR_REACH = 6  # tokens before the cue
+# The main clause's verb group: a subordinate clause has ended when one of these follows the cue.
+MAIN_VERBS = frozenset({"may", "might", "can", "could", "should", "will", "would", "must", "is", "are", "was",
+                        "were"})
+# Words that continue a list of findings after a comma ("no fever, cough, or rash").
+LIST_WORDS = frozenset({"and", "or", "nor", "a", "an", "the", "any", "other", "also"})
+CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")"})
+
+
+def _in_subordinate_clause(cue) -> bool:
+    doc = cue.doc
+    floor = max(cue.sent.start, cue.start - SUBORDINATOR_REACH)
+    for i in range(cue.start - 1, floor - 1, -1):
+        word = doc[i].lower_
+        if word in CLAUSE_PUNCT:
+            return False
+        if word in SUBORDINATORS:
+            return True
+    return False
+
+
+def clause_bounded(target, cue, between) -> bool:
+    """Whether a forward cue reaches the target: always, unless the cue sits in a subordinate clause that ends
+    before the target, at the main clause's verb ("who do not respond to steroids *may* be given rituximab") or at
+    a comma that closes the clause rather than continuing a list ("if the child does not improve, surgery may be
+    needed"; but "who have no fever, cough, or rash")."""
+    if target.start < cue.start or not _in_subordinate_clause(cue):
+        return True
+    doc = target.doc
+    segment_start = between.start
+    for token in between:
+        if token.lower_ in MAIN_VERBS:
+            return False
+        if token.text in (",", ";"):
+            before = doc[segment_start:token.i]
+            after = doc[token.i + 1:target.start]
+            no_finding_before = not any(t.ent_type for t in before)
+            clause_words_after = any(t.is_alpha and t.lower_ not in LIST_WORDS and not t.ent_type for t in after)
+            if token.text == ";" or no_finding_before or clause_words_after:
+                return False
+            segment_start = token.i + 1
+    return True
+
+
 def load_rules(project_rules: Path, default_rules_path: str) -> list:
     from medspacy.context import ConTextRule
 
@@ -74,4 +126,12 @@ def load_rules(project_rules: Path, default_rules_path: str) -> list:
     overridden = {r.literal.lower() for r in ours}  # a project rule replaces the default with the same phrase
     defaults = [r for r in expand(ConTextRule.from_json(default_rules_path))
                 if r.category != "FAMILY" and r.literal.lower() not in overridden]
-    return defaults + ours
+    return bound_to_clauses(defaults + ours)
+
+
+def bound_to_clauses(rules: list) -> list:
+    """The rules, each forward one checked by `clause_bounded`."""
+    for rule in rules:
+        if rule.direction in ("FORWARD", "BIDIRECTIONAL") and rule.on_modifies is None:
+            rule.on_modifies = clause_bounded
+    return rules
