@@ -293,7 +293,7 @@ def test_course_statements_people_at_risk_and_second_line_treatments(nlp):
     assert any("clear up within 2 to 4 weeks" in p.name for p in profile.prognosis)
     assert "pneumonia" in {c.name for c in profile.complications}
     assert "immune deficiency" not in {s.name for s in profile.symptoms}
-    treatments = {t.name: t for t in profile.treatments}
+    treatments = {t.name.lower(): t for t in profile.treatments}
     assert "chemotherapy" not in treatments and "immunosuppressive medications" not in treatments
     assert {"eltrombopag", "romiplostim", "barbiturates"} <= set(treatments)
     assert [q.text for q in treatments["eltrombopag"].qualifiers] == ["If medicines don't help"]
@@ -365,3 +365,27 @@ def test_a_list_cue_in_a_sentence_naming_no_finding_gives_no_symptoms(nlp):
             "the drug.\n")
     names = {s.name.lower() for s in profile_for(text, nlp).symptoms}
     assert "chest pain" in names and not names & {"location of the trial", "type of treatment", "name of the drug"}
+
+
+def test_qualified_and_unnamed_operations_are_treatment_options_of_their_own(nlp):
+    text = ("Kidney cancer\n\nTreatment\nSurgery may include the following:\n"
+            "- Partial nephrectomy: Surgery to remove part of the kidney.\n"
+            "- Radical nephrectomy: Surgery to remove the whole kidney.\n"
+            "For patients who cannot have surgery, treatment is either: - a wedge resection; or - a quadrantectomy.\n"
+            "Patients who do not respond to surgery may be given chemotherapy.\n\n"
+            "Diagnosis\nThe tumor may be removed by surgery after a mediastinoscopy or mediastinotomy. Surgery may "
+            "need an angiography or arteriotomy first.\n")
+    doc = nlp(text)
+    ents = {e.text: e for e in doc.ents}
+    assert ents["Partial nephrectomy"]._.method.endswith("+qualifier")
+    assert ents["Partial nephrectomy"]._.concept_id == ents["Radical nephrectomy"]._.concept_id is not None
+    assert ents["quadrantectomy"]._.concept_id is None and ents["quadrantectomy"]._.method == "pattern:surgical-word"
+    profile = profile_for(text, nlp)
+    treatments = {t.name.lower(): t for t in profile.treatments}
+    # two options, one concept: two facts
+    assert {"partial nephrectomy", "radical nephrectomy", "quadrantectomy", "chemotherapy"} <= set(treatments)
+    assert treatments["partial nephrectomy"].concept_id == treatments["radical nephrectomy"].concept_id
+    assert treatments["chemotherapy"].assertion != "absent"  # the negation stays in the "who" clause
+    # an unlinked operation takes the branch of the operation it is coordinated with
+    assert treatments["mediastinotomy"].kind == treatments["mediastinoscopy"].kind == "procedure"
+    assert {"angiography", "arteriotomy"} <= {d.name.lower() for d in profile.diagnostics} - set(treatments)

@@ -60,6 +60,10 @@ from schemas.profile import (Agent, Disease, DiseaseProfile, Evidence, Fact, Men
 
 EXCLUDED_SECTIONS = {"references", "resources"}
 FACT_ASSERTIONS_EXCLUDED = {"absent"}
+# " - " between an item and its description ("Rituximab - a drug that ..."); not a bullet that opens an item after
+# a colon, a semicolon or "or" ("surgery is either: - unilateral salpingo-oophorectomy; or - partial oophorectomy").
+COORDINATED = re.compile(r",?\s+(?:and|or|and/or)\s+|,\s+")
+DESCRIPTION_DASH = re.compile(r"(?<![:;])(?<!\bor)(?<!\band)\s[-–—]\s")
 GENERIC_DISEASE_WORDS = {"tumor", "tumour", "cancer", "infection", "disease", "disorder", "neoplasm", "condition"}
 # A drug-like word that is what a treatment acts on or a substance being misused, not what is given.
 SUBSTANCE_AS_TARGET_BEFORE = re.compile(
@@ -174,7 +178,7 @@ class ProfileBuilder:
 
     def _add_mention(self, field: str, m: MentionRecord, method: str, cls=Fact):
         """Add mention `m` as evidence of the fact for its concept (or its text) in `field`."""
-        return self._add(field, m.concept_id or m.text.lower(), lambda ev: cls(
+        return self._add(field, _fact_key(m), lambda ev: cls(
             name=_fact_name(m), concept_id=m.concept_id, concept_label=m.concept_label, assertion=m.assertion,
             evidence=[ev], method=""), (m.start, m.end), method)
 
@@ -319,7 +323,8 @@ class ProfileBuilder:
                             name=ev.text, evidence=[ev], method=""), (m.start, drug_test.end()),
                             f"{m.method}+drug-test:diagnostic")
                         continue
-                    if concept and concept.branch == "diagnostic" or (
+                    branch = concept.branch if concept else self._coordinated_branch(m, mentions)
+                    if branch == "diagnostic" or (
                             (kind == "diagnosis" or cue("diagnostic", text)) and not treatment_context):
                         if m.label == "PROCEDURE" and not RESOURCE_LIST.search(self._list_intro(sentence)) and \
                                 not RESOURCE_LIST.search(text[:m.start - sentence.start]):  # "- Diagnostic Tests"
@@ -819,6 +824,15 @@ class ProfileBuilder:
             concept_label=concept.label if concept else None, evidence=[ev], method=""),
             (span_start, span_end), "category-head+definition")
 
+    def _coordinated_branch(self, m: MentionRecord, mentions: list[MentionRecord]) -> str | None:
+        """The branch (diagnostic, therapeutic) of the procedure an unlinked one is coordinated with: in "a
+        mediastinoscopy or mediastinotomy" the second is diagnostic too."""
+        for other in mentions:
+            concept = self.vocabulary.concepts.get(other.concept_id) if other.label == "PROCEDURE" else None
+            if concept is not None and COORDINATED.fullmatch(self.text[other.end:m.start]):
+                return concept.branch
+        return None
+
     def _treatment(self, m: MentionRecord, sentence: Sentence, mentions: list[MentionRecord]) -> None:
         intro = self._list_intro(sentence)
         if RESOURCE_LIST.search(intro) or SOURCE_LIST.search(intro) or RESOURCE_LIST.search(
@@ -829,7 +843,7 @@ class ProfileBuilder:
             return  # "remove excess copper", "copper chelators", "black-tar heroin injection": not what is given
         clause_start, clause_end = sentence.list_item or (sentence.start, sentence.end)
         clause = self.text[clause_start:clause_end]
-        dash = re.search(r"\s[-–—]\s", clause)
+        dash = DESCRIPTION_DASH.search(clause)
         if dash and m.start >= clause_start + dash.start():
             return  # the description after " - " explains the item; it adds no treatment
         before = self.text[clause_start:m.start]
@@ -848,9 +862,9 @@ class ProfileBuilder:
             return
         concept = self.vocabulary.concepts.get(m.concept_id)
         kind = ("drug class" if concept and concept.branch == "drug_class" else "drug") if m.label in ("DRUG", "CHEMICAL") else (
-            "procedure" if concept and concept.id.startswith(("MAXO", "MESH")) else "therapy")
-        key = m.concept_id or m.text.lower()
-        fact = self._add("treatments", key, lambda ev: Treatment(
+            "procedure" if concept and concept.id.startswith(("MAXO", "MESH")) or m.method.startswith("pattern:surgical")
+            else "therapy")
+        fact = self._add("treatments", _fact_key(m), lambda ev: Treatment(
             name=_nominal(_fact_name(m)), concept_id=m.concept_id, concept_label=m.concept_label, kind=kind,
             drug_class=list(concept.classes) if concept else [], evidence=[ev], method=""),
             (m.start, m.end), f"{m.method}+{'list' if sentence.list_item else 'context'}:treatment")
@@ -1069,6 +1083,13 @@ def _title_cased(text: str) -> bool:
     """A heading written in Title Case ("Who Should Not Get the Vaccine?")."""
     words = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) / len(words) >= 0.8
+
+
+def _fact_key(m: MentionRecord) -> str:
+    """Mentions of one concept are one fact, except that a qualified operation is its own option ("unilateral" and
+    "bilateral salpingo-oophorectomy", one MeSH id)."""
+    key = m.concept_id or m.text.lower()
+    return f"{key}|{m.text.lower()}" if "+qualifier" in m.method else key
 
 
 def _fact_name(m: MentionRecord) -> str:

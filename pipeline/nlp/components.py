@@ -4,7 +4,10 @@
   rows carry no final period); runs before spaCy's sentencizer, which then only fills in the rest.
 - `disease_profiles_vocab_matcher_v1`: longest-match lookup of token n-grams against the compiled vocabulary
   (`pipeline.vocab`), linking each match and typing it (DISEASE, SYMPTOM, DRUG, PROCEDURE, CHEMICAL,
-  INHERITANCE); short forms found by scispacy's AbbreviationDetector take their long form's concept.
+  INHERITANCE); short forms found by scispacy's AbbreviationDetector take their long form's concept. An
+  operation keeps the words that qualify it ("unilateral salpingo-oophorectomy", method `+qualifier`), and a
+  surgical word the vocabulary lacks ("omentectomy", "quadrantectomy") is a PROCEDURE without a concept
+  (`pattern:surgical-word`).
 - `disease_profiles_assertion_v1`: medspaCy ConText with its default rules plus the project's rules for
   plain-language health writing (`configs/context_rules.json`), summarised into one `assertion` per entity.
 
@@ -14,6 +17,7 @@ means tokenising all of them at every start-up (tens of seconds), while the comp
 (No `from __future__ import annotations` here: spaCy validates factory signatures and needs real types.)
 """
 
+import re
 from pathlib import Path
 from typing import List, Optional, Tuple
 
@@ -45,6 +49,16 @@ _DEGREE_WORDS = frozenset({"very", "quite", "somewhat", "also", "often", "always
                            "slightly", "mildly", "moderately", "severely", "markedly", "extremely", "invariably"})
 _NOT_ADVERBS = frozenset({"only", "early", "likely", "unlikely", "family", "elderly", "weekly", "daily", "monthly",
                           "yearly", "friendly", "lonely", "ugly", "holy", "oily", "scaly", "bumpy", "jelly", "belly"})
+# Words that say how much or which side an operation (not a test: "complete physical exam") takes ("unilateral salpingo-oophorectomy", "partial
+# nephrectomy"): a distinct treatment option, named with the qualifier, though the vocabulary only has the operation.
+SURGICAL_QUALIFIERS = frozenset({"unilateral", "bilateral", "partial", "total", "subtotal", "near-total", "radical",
+                                 "simple", "complete", "extended", "wide", "laparoscopic", "robotic", "endoscopic",
+                                 "prophylactic"})
+MAX_QUALIFIERS = 2
+QUALIFIER_FACTOR = 0.95
+# Greek-Latin operation words: excision, incision, opening, repair, suture, fixation of a named part.
+SURGICAL_WORD = re.compile(r"[a-z]{3,}(?:ectom|otom|ostom|oplast|orrhaph|opex)(?:y|ies)", re.I)
+SURGICAL_WORD_SCORE = 0.5  # the kind of thing is certain, the concept unknown (as for an unlinked NER span)
 
 
 @Language.factory("disease_profiles_line_sentences_v1")
@@ -94,6 +108,7 @@ class VocabMatcher:
         conjuncts = {(s, e, key) for s, e, key, _, _ in coordinated}
         predicates = self._predicates(doc, norms)
         spans = self._select(doc, matches + sorted(conjuncts) + predicates, conjuncts, frozenset(predicates))
+        spans += self._surgical_words(doc, spans)
         doc.spans[ALL_MATCHES_KEY] = self._all_matches(
             doc, every + [(s, e, key) for _, _, key, s, e in coordinated] + predicates)
         if self.use_abbreviations and Doc.has_extension("abbreviations"):
@@ -276,18 +291,43 @@ class VocabMatcher:
                 continue  # "can lead to" is a verb, not the metal
             candidate, score = choose(self.vocabulary.lookup(key), key)
             concept = canonical(candidate.concept, self.vocabulary.concepts)
-            span = Span(doc, start, end, label=concept.type)
+            qualified = start
+            if concept.type == "PROCEDURE" and concept.branch != "diagnostic" and (start, end, key) not in conjuncts:
+                while qualified > max(0, start - MAX_QUALIFIERS) and not taken[qualified - 1] \
+                        and doc[qualified - 1].lower_ in SURGICAL_QUALIFIERS:
+                    qualified -= 1
+            span = Span(doc, qualified, end, label=concept.type)
             span._.concept_id = concept.id
             span._.concept_label = concept.label
-            span._.score = score
+            span._.score = round(score * QUALIFIER_FACTOR, 3) if qualified < start else score
             span._.method = f"vocabulary:{candidate.kind}" + ("+xref" if concept is not candidate.concept else "") + (
                 "+coordination" if (start, end, key) in conjuncts else
-                "+predicate" if (start, end, key) in predicates else "")
+                "+predicate" if (start, end, key) in predicates else "") + ("+qualifier" if qualified < start else "")
             if Token.has_extension("spelling") and any(t._.spelling for t in doc[start:end]):
                 span._.method += "+spelling"
             spans.append(span)
-            taken[start:end] = [True] * (end - start)
+            taken[qualified:end] = [True] * (end - qualified)
         return spans
+
+    @staticmethod
+    def _surgical_words(doc: Doc, spans: List[Span]) -> List[Span]:
+        """Operations no vocabulary names ("omentectomy"), with their qualifiers ("partial lobectomy")."""
+        taken = [False] * len(doc)
+        for span in spans:
+            taken[span.start:span.end] = [True] * (span.end - span.start)
+        found = []
+        for token in doc:
+            if taken[token.i] or not SURGICAL_WORD.fullmatch(token.text):
+                continue
+            start = token.i
+            while start > max(0, token.i - MAX_QUALIFIERS) and not taken[start - 1] \
+                    and doc[start - 1].lower_ in SURGICAL_QUALIFIERS:
+                start -= 1
+            span = Span(doc, start, token.i + 1, label="PROCEDURE")
+            span._.score = SURGICAL_WORD_SCORE
+            span._.method = "pattern:surgical-word" + ("+qualifier" if start < token.i else "")
+            found.append(span)
+        return found
 
     def _link_abbreviations(self, doc: Doc, spans: List[Span]) -> List[Span]:
         """A short form defined in the article ("opsoclonus-myoclonus syndrome (OMS)") means its long form."""
