@@ -389,3 +389,11 @@ def test_qualified_and_unnamed_operations_are_treatment_options_of_their_own(nlp
     # an unlinked operation takes the branch of the operation it is coordinated with
     assert treatments["mediastinotomy"].kind == treatments["mediastinoscopy"].kind == "procedure"
     assert {"angiography", "arteriotomy"} <= {d.name.lower() for d in profile.diagnostics} - set(treatments)
+
+
+def test_bullets_run_into_one_line_are_items_but_a_description_dash_adds_nothing(nlp):
+    text = ("Reflux\n\nTreatment\nTreatment may involve\n\n- surgery - antibiotics - intermittent catheterization\n"
+            "- Plasmapheresis - a procedure used after chemotherapy fails.\n")
+    names = {t.name.lower() for t in profile_for(text, nlp).treatments}
+    assert {"surgery", "antibiotics", "catheterization", "plasmapheresis"} <= names
+    assert "chemotherapy" not in names

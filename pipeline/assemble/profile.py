@@ -63,6 +63,7 @@ FACT_ASSERTIONS_EXCLUDED = {"absent"}
 # " - " between an item and its description ("Rituximab - a drug that ..."); not a bullet that opens an item after
 # a colon, a semicolon or "or" ("surgery is either: - unilateral salpingo-oophorectomy; or - partial oophorectomy").
 COORDINATED = re.compile(r",?\s+(?:and|or|and/or)\s+|,\s+")
+INLINE_BULLET_WORDS = 4
 DESCRIPTION_DASH = re.compile(r"(?<![:;])(?<!\bor)(?<!\band)\s[-–—]\s")
 GENERIC_DISEASE_WORDS = {"tumor", "tumour", "cancer", "infection", "disease", "disorder", "neoplasm", "condition"}
 # A drug-like word that is what a treatment acts on or a substance being misused, not what is given.
@@ -843,7 +844,7 @@ class ProfileBuilder:
             return  # "remove excess copper", "copper chelators", "black-tar heroin injection": not what is given
         clause_start, clause_end = sentence.list_item or (sentence.start, sentence.end)
         clause = self.text[clause_start:clause_end]
-        dash = DESCRIPTION_DASH.search(clause)
+        dash = _description_dash(clause)
         if dash and m.start >= clause_start + dash.start():
             return  # the description after " - " explains the item; it adds no treatment
         before = self.text[clause_start:m.start]
@@ -1083,6 +1084,15 @@ def _title_cased(text: str) -> bool:
     """A heading written in Title Case ("Who Should Not Get the Vaccine?")."""
     words = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) / len(words) >= 0.8
+
+
+def _description_dash(clause: str) -> re.Match | None:
+    """The " - " that opens an item's description, if any; none where the dashes are bullets run into one line
+    ("- surgery - antibiotics - intermittent catheterization", short items between them)."""
+    segments = DESCRIPTION_DASH.split(clause)
+    if len(segments) >= 3 and all(len(seg.split()) <= INLINE_BULLET_WORDS for seg in segments[1:-1]):
+        return None
+    return DESCRIPTION_DASH.search(clause)
 
 
 def _fact_key(m: MentionRecord) -> str:
