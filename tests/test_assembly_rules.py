@@ -397,3 +397,21 @@ def test_bullets_run_into_one_line_are_items_but_a_description_dash_adds_nothing
     names = {t.name.lower() for t in profile_for(text, nlp).treatments}
     assert {"surgery", "antibiotics", "catheterization", "plasmapheresis"} <= names
     assert "chemotherapy" not in names
+
+
+@pytest.mark.parametrize("text,category,absent", [
+    ("Immune thrombocytopenia\n\nImmune thrombocytopenia (ITP) is a fairly common blood disorder.\n",
+     "blood disorder", None),
+    ("Pubic lice\n\nPubic lice are insects. Pubic lice infestation is found worldwide.\n", "lice infestation", None),
+    ("Acute disseminated encephalomyelitis\n\nResearch aims to cure demyelinating disorders such as ADEM.\n",
+     "demyelinating disorders", None),
+    ("Celiac disease\n\nCeliac disease is common. Celiac disease is also more common among people with certain "
+     "genetic diseases, including Down syndrome.\n", None, "genetic diseases"),
+])
+def test_mondo_classes_the_article_says_the_disease_is_are_categories(nlp, text, category, absent):
+    categories = {c.name.lower(): c for c in profile_for(text, nlp).categories}
+    if category:  # (a definition sentence may have found it first)
+        assert categories[category].concept_id.startswith("MONDO:")
+        assert categories[category].method in ("mondo-ancestor", "vocabulary:exact+definition")
+    if absent:
+        assert absent not in categories

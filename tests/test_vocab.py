@@ -253,3 +253,10 @@ def test_accent_stripped_keys_keep_greek_letters():
 
     assert drop_non_ascii_letters("Sjögren-Larsson syndrome") == "Sjgren-Larsson syndrome"
     assert drop_non_ascii_letters("β-thalassemia") == "β-thalassemia"  # without β it is another disease
+
+
+def test_mondo_concepts_carry_their_nearest_ancestors(vocab):
+    lice = vocab.concepts["MONDO:0001794"]  # Pthirus pubis infestation
+    assert lice.ancestors[0] == "MONDO:0003472"  # lice infestation, one is_a step up
+    assert "MONDO:0000001" not in lice.ancestors and len(lice.ancestors) <= 12
+    assert vocab.concepts["HP:0001250"].ancestors == ()  # only MONDO diseases have them

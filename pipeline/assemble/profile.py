@@ -37,6 +37,7 @@ Field rules (each fact's `method` names the rule that placed it):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -63,6 +64,12 @@ FACT_ASSERTIONS_EXCLUDED = {"absent"}
 # " - " between an item and its description ("Rituximab - a drug that ..."); not a bullet that opens an item after
 # a colon, a semicolon or "or" ("surgery is either: - unilateral salpingo-oophorectomy; or - partial oophorectomy").
 COORDINATED = re.compile(r",?\s+(?:and|or|and/or)\s+|,\s+")
+NOT_A_CATEGORY = {"MONDO:0002254"}  # syndromic disease
+# `_says_is_a`: between the disease's name and its kind ("is a fairly common", "-- is a painful"), and between a
+# kind and a member ("such as", ", including").
+IS_A_AFTER = re.compile(r"(?:\s*(?:--|—|–|\(|,)[^.;]{0,60}?(?:--|—|–|\)|,))?[\s\-–—,)]*(?:is|are|was|were)\s+(?:also\s+|usually\s+|often\s+)?(?:(?:a|an|the|one of the)\s+)?"
+                        r"(?:[\w-]+\s+){0,3}", re.I)
+IS_A_BEFORE = re.compile(r",?\s+(?:such as|including|like|e\.g\.,?)\s+(?:the\s+)?", re.I)
 INLINE_BULLET_WORDS = 4
 DESCRIPTION_DASH = re.compile(r"(?<![:;])(?<!\bor)(?<!\band)\s[-–—]\s")
 GENERIC_DISEASE_WORDS = {"tumor", "tumour", "cancer", "infection", "disease", "disorder", "neoplasm", "condition"}
@@ -110,6 +117,7 @@ class ProfileBuilder:
         self.text_sha256 = text_sha256
         self.vocabulary = load_vocabulary()
         self.sentences = [self._sentence(i, s, e) for i, (s, e) in enumerate(nlp.sentences)]
+        self.sentence_starts = [s.start for s in self.sentences]
         self.mentions = [m for m in nlp.mentions if self._usable(m.start, m.end)]
         self.table_rows = find_symptom_tables(self.text)
         self._adopt_parenthetical_names()
@@ -135,6 +143,10 @@ class ProfileBuilder:
     def _sentence(self, index: int, start: int, end: int) -> Sentence:
         item = next(((s.start, s.end) for s in self.article.list_items if s.start < end and start < s.end), None)
         return Sentence(index, start, end, self.text[start:end], self.article.section_at(start), item)
+
+    def _sentence_at(self, offset: int) -> Sentence | None:
+        index = bisect_right(self.sentence_starts, offset) - 1
+        return self.sentences[index] if index >= 0 and offset < self.sentences[index].end else None
 
     def _usable(self, start: int, end: int) -> bool:
         a = self.article
@@ -775,6 +787,43 @@ class ProfileBuilder:
                     evidence=[ev], method=""), (start, start + len(word.group(0))), "category-adjective+definition")
             if len(self.fields["categories"]) == before:
                 self._category_head(predicate_start, predicate_end)
+        self._ontology_categories()
+
+    def _ontology_categories(self) -> None:
+        """The focus disease's MONDO classes (up to three is_a steps up) that the article itself names, anywhere
+        and nested names included: "lice infestation" in "Pubic lice infestation is found worldwide" (focus
+        Pthirus pubis infestation), "prion disease" for fatal familial insomnia. Classes that are phenotypes too
+        (HPO cross-references: "epilepsy", "thrombocytopenia") are findings rather than kinds of disease, and
+        "syndromic disease" is named by every "... syndrome"; neither is a category."""
+        focus = self.vocabulary.concepts.get(self.focus_id) if self.focus_id else None
+        for ancestor_id in focus.ancestors if focus else ():  # the nearest class first
+            ancestor = self.vocabulary.concepts.get(ancestor_id)
+            if ancestor is None or ancestor_id in NOT_A_CATEGORY or any(x.startswith("HP:") for x in ancestor.xrefs):
+                continue
+            for start, end in self.nlp.named_diseases.get(ancestor_id, ()):
+                sentence = self._sentence_at(start)
+                if sentence is None or not self._usable(start, end) or self._is_focus_name(self.text[start:end]) or \
+                        not self._says_is_a(start, end, self.by_sentence.get(sentence.index, [])):
+                    continue  # "more common among people with certain genetic diseases" says no kind
+                self._add("categories", ancestor_id, lambda ev, ancestor=ancestor: Fact(
+                    name=ev.text.lower(), concept_id=ancestor.id, concept_label=ancestor.label, evidence=[ev],
+                    method=""), (start, end), "mondo-ancestor")
+
+    def _says_is_a(self, start: int, end: int, mentions: list[MentionRecord]) -> bool:
+        """Whether the text at start:end is said to be the focus disease's kind: inside or overlapping its name
+        ("Pubic lice infestation"), after it and a copula, past an aside ("ITP is a fairly common blood disorder", "Shingles -- also called
+        varicella-zoster -- is a painful skin disease") or before it and "such
+        as" ("demyelinating disorders such as ADEM")."""
+        for m in mentions:
+            if not self._is_focus(m):
+                continue
+            if start < m.end and m.start < end and (start, end) != (m.start, m.end):
+                return True  # the names share words: "Pubic [lice] infestation"
+            if m.end <= start and IS_A_AFTER.fullmatch(self.text[m.end:start]):
+                return True
+            if end <= m.start and IS_A_BEFORE.fullmatch(self.text[end:m.start]):
+                return True
+        return False
 
     def _name_head_category(self) -> None:
         """The head of the disease's own name is its category: "Limbic encephalitis" is an encephalitis, "Acute

@@ -5,7 +5,7 @@ Inputs (under LEXICONS, read only at build time): HPO `hpo/hp.obo.gz`, MONDO `mo
 the Symptom Ontology; plus the project's own `vocab/overlay.tsv` and `vocab/stoplist.txt`.
 
 Outputs (committed, deterministic): `vocab/concepts.tsv.gz` (one row per concept: id, type, label, source,
-xrefs, drug classes, branch), `vocab/terms.tsv.gz` (one row per matching key → concept, with the surface term
+xrefs, drug classes, branch, and for MONDO diseases their ancestors up to MAX_ANCESTOR_DEPTH is_a steps away), `vocab/terms.tsv.gz` (one row per matching key → concept, with the surface term
 and its kind) and `vocab/manifest.json` (source versions, counts, input checksums).
 
 Concept types and their canonical sources:
@@ -56,6 +56,8 @@ SSSOM_PREFIXES = {"mesh": "MESH", "Orphanet": "ORPHA", "DOID": "DOID", "OMIM": "
 NAME_CHECKED_PREFIXES = {"MESH", "DOID", "ORPHA"}
 HPO_PHENOTYPE_ROOT, HPO_INHERITANCE_ROOT = "HP:0000118", "HP:0000005"
 MONDO_DISEASE_ROOT = "MONDO:0000001"
+MONDO_UPPER_CLASSES = {MONDO_DISEASE_ROOT, "MONDO:0700096"}  # disease, human disease: no category
+MAX_ANCESTOR_DEPTH = 3  # farther classes are too general to name a disease's kind ("disorder of anatomical entity")
 MAX_TERM_CHARS = 80
 _IUPAC_LIKE = re.compile(r"\d.*[(),\[\]]|[(),\[\]].*\d|^\S*\d\S*-\S*\d")
 
@@ -69,6 +71,7 @@ class Concept:
     branch: str = ""
     xrefs: set[str] = field(default_factory=set)
     classes: set[str] = field(default_factory=set)
+    ancestors: list[str] = field(default_factory=list)  # MONDO is_a ancestors, nearest first
     terms: dict[str, str] = field(default_factory=dict)  # surface term -> kind
 
     @property
@@ -539,6 +542,8 @@ def mondo_concepts(lexicons: Path) -> tuple[dict[str, Concept], str]:
         if cid != MONDO_DISEASE_ROOT and MONDO_DISEASE_ROOT not in (entry.get("ancestors") or {}):
             continue
         concept = Concept(cid, "DISEASE", entry["label"], f"MONDO {version}")
+        concept.ancestors = [a for a, depth in sorted((entry.get("ancestors") or {}).items(), key=lambda x: (x[1], x[0]))
+                             if depth <= MAX_ANCESTOR_DEPTH and a not in MONDO_UPPER_CLASSES]
         concept.add_term(entry["label"], "label")
         for synonym in entry.get("synonyms") or []:
             concept.add_term(synonym, "exact")
@@ -1054,8 +1059,10 @@ def write_outputs(concepts, keyer, stoplist, out: Path, stats, versions, lexicon
                 if previous is None or (KIND_RANK[kind], term) < (KIND_RANK[previous[3]], previous[2]):
                     term_rows[(variant, c.id)] = (variant, c.id, term, kind)
     used = {cid for _, cid in term_rows}
-    _write_gz_tsv(out / "concepts.tsv.gz", ["id", "type", "label", "source", "branch", "xrefs", "classes"], (
-        (c.id, c.type, c.label, c.source, c.branch, "|".join(sorted(c.xrefs)), "|".join(sorted(c.classes)))
+    _write_gz_tsv(out / "concepts.tsv.gz", ["id", "type", "label", "source", "branch", "xrefs", "classes",
+                                            "ancestors"], (
+        (c.id, c.type, c.label, c.source, c.branch, "|".join(sorted(c.xrefs)), "|".join(sorted(c.classes)),
+         "|".join(a for a in c.ancestors if a in used))
         for c in concepts if c.id in used))
     _write_gz_tsv(out / "terms.tsv.gz", ["key", "concept_id", "term", "kind"], sorted(term_rows.values()))
     by_type = defaultdict(int)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 DEFAULT_VOCAB_DIR = Path(__file__).resolve().parents[2] / "vocab"
 COMPILED_FILES = ("concepts.tsv.gz", "terms.tsv.gz", "manifest.json")
-CACHE_FORMAT = 1  # bump when the pickled tables change shape
+CACHE_FORMAT = 2  # bump when the pickled tables change shape
 log = logging.getLogger(__name__)
 
 
@@ -36,6 +36,7 @@ class Concept:
     branch: str
     xrefs: tuple[str, ...]
     classes: tuple[str, ...]
+    ancestors: tuple[str, ...] = ()  # MONDO is_a ancestors, nearest first (up to three steps)
 
     @property
     def prefix(self) -> str:
@@ -68,7 +69,8 @@ class Vocabulary:
         for row in _read_tsv(directory / "concepts.tsv.gz"):
             self.concepts[row["id"]] = Concept(row["id"], row["type"], row["label"], row["source"], row["branch"],
                                                tuple(filter(None, row["xrefs"].split("|"))),
-                                               tuple(filter(None, row["classes"].split("|"))))
+                                               tuple(filter(None, row["classes"].split("|"))),
+                                               tuple(filter(None, (row.get("ancestors") or "").split("|"))))
         self.index: dict[str, list[Candidate]] = {}
         self.prefixes: set[str] = set()
         for row in _read_tsv(directory / "terms.tsv.gz"):
