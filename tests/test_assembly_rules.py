@@ -75,10 +75,20 @@ def test_genes_need_to_be_written_as_genes():
     ("60%-75% of patients have a tumor.", None, "percent"),
     ("There are twice as many women as men with SPS.", 2, "times"),
     ("An average of 145 cases are reported each year.", 145, "cases per year"),
+    ("It affects an estimated 7 to 69 per million people.", None, "per 1000000"),
+    ("It may be as low as 7 percent in older siblings.", 7, "percent"),
 ])
 def test_statistic_patterns(text, value, unit):
     found = [(st._value_and_unit(p, m)) for p in (st.PERCENT, st.RATE, st.RATIO, st.COUNT) for m in p.finditer(text)]
     assert found[0] == (value, unit)
+
+
+def test_coordinated_statistics_are_two_each_with_its_population():
+    text = ("Studies estimate that 30 percent of children and up to 70 percent of infants with a UTI have VUR. "
+            "It is as low as 7 percent in older siblings and as high as 100 percent in identical twins.")
+    found = [(st._value_and_unit(st.PERCENT, m)[0], st._trim_population(m.group("pop")))
+             for m in st.PERCENT.finditer(text)]
+    assert found == [(30, "children"), (70, "infants with a UTI"), (7, "older siblings"), (100, "identical twins")]
 
 
 def test_diseases_in_a_symptom_list_are_symptoms_linked_to_hpo(nlp):

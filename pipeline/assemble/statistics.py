@@ -1,8 +1,10 @@
 """Numbers the article states about the disease: "about four percent of these children", "1 in 100,000 people".
 
 Rules: a percentage or a range of them, or a fraction word of a group of people ("one-third of individuals with
-WD" = 33.3 percent) ("N percent/% of <population>", "60%-75%"), a rate ("N in M <population>":
-value M with unit "1 in N" when N is 1, else value N "per M"), a ratio ("twice as many women as men", "40 times
+WD" = 33.3 percent) ("N percent/% of <population>", "60%-75%", "as low as 7 percent in older siblings"; a
+population ends at the next coordinated number: "30 percent of children and up to 70 percent of infants" are two),
+a rate ("N in M <population>": value M with unit "1 in N" when N is 1, else value N "per M"; a range "7 to 69 per
+million" has no single value), a ratio ("twice as many women as men", "40 times
 greater risk": unit "times"), a yearly count ("145 cases are reported each year") inside a usable sentence that is
 not a symptom-table row (those numbers are symptom frequencies); number words are read ("four" = 4); a demonstrative population ("these children") is resolved to the
 noun plus the last other disease named before it (same sentence, else the previous one) ("children with neuroblastoma"). The evidence is the
@@ -20,13 +22,20 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100,
                 "one hundred": 100, "half": 50}
 _NUMBER = r"\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
-_APPROX = r"(?:(?:about|approximately|around|nearly|roughly|almost|up to|more than|less than|over|under|an estimated)\s+)?"
+_APPROX = (r"(?:(?:about|approximately|around|nearly|roughly|almost|up to|more than|less than|over|under|an estimated|"
+           r"as (?:low|high|many|few) as)\s+)?")
+# a population runs to the clause's end, or to the next coordinated number ("30 percent of children and up to 70
+# percent of infants": two statistics)
+_POPULATION_CHAR = rf"(?:(?!\s+(?:and|or|but)\s+{_APPROX}(?:{_NUMBER})\b)[^,.;:()])"
+_PEOPLE = (r"(?:people|individuals|persons|patients|children|adults|women|men|infants|newborns|babies|siblings|twins|"
+           r"relatives|families|cases|males|females|boys|girls|Americans)")
 PERCENT = re.compile(rf"\b{_APPROX}(?P<num>{_NUMBER})(?:\s*(?:%|percent)?\s*(?:-|–|to)\s*(?P<high>\d[\d.]*))?\s*"
-                     rf"(?P<unit>percent|per cent|%)(?:\s+of\s+(?P<pop>[^,.;:()]+))?", re.I)
+                     rf"(?P<unit>percent|per cent|%)(?:\s+(?:of|in|among)\s+(?P<pop>(?:(?:the|all|older|younger|"
+                     rf"identical|affected|other)\s+)*{_PEOPLE}\b{_POPULATION_CHAR}*|(?<=of\s){_POPULATION_CHAR}+))?", re.I)
 _DENOMINATOR_WORDS = "two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred|one hundred"
 # "1 in 100,000 people", "one out of every three people"
-RATE = re.compile(rf"\b{_APPROX}(?P<num>{_NUMBER})\s+(?:in|out of|per)\s+(?:every\s+)?"
-                  rf"(?P<den>\d[\d,]*|a (?:million|thousand)|{_DENOMINATOR_WORDS})\b"
+RATE = re.compile(rf"\b{_APPROX}(?P<num>{_NUMBER})(?:\s*(?:-|–|to)\s*(?P<high>\d[\d,]*))?\s+(?:in|out of|per)\s+"
+                  rf"(?:every\s+)?(?P<den>\d[\d,]*|a (?:million|thousand)|million|thousand|{_DENOMINATOR_WORDS})\b"
                   rf"(?:\s+(?P<pop>(?:people|individuals|persons|births|newborns|live births|children|adults|women|"
                   rf"men|Americans|infants|females|males|girls|boys|babies|newborns)[^,.;:()]*))?", re.I)
 RATIO = re.compile(r"\b(?P<num>(?:(?:two|three|four|five|\d+(?:\.\d+)?)\s+to\s+)?(?:twice|two times|three times|"
@@ -74,8 +83,10 @@ def _value_and_unit(pattern, match) -> tuple[float | None, str | None]:
         return value, "cases per year"
     if pattern is RATE:
         den = match.group("den").lower().replace(",", "")
-        den = {"a million": "1000000", "a thousand": "1000"}.get(den, den)
+        den = {"a million": "1000000", "a thousand": "1000", "million": "1000000", "thousand": "1000"}.get(den, den)
         den = str(NUMBER_WORDS[den]) if den in NUMBER_WORDS else den
+        if match.group("high"):
+            return None, f"per {den}"  # "7 to 69 per million": a range, no single value
         return (float(den), "1 in N") if value == 1 else (value, f"per {den}")
     if match.group("high"):
         return None, "percent"  # a range: no single value; the evidence keeps both ends
@@ -91,7 +102,7 @@ def find_statistics(text, sentences, by_sentence, usable, is_focus, excluded=lam
         for pattern in (PERCENT, FRACTION, RATE, RATIO, COUNT):
             for match in pattern.finditer(sentence.text):
                 value, unit = _value_and_unit(pattern, match)
-                if value is None and unit not in ("percent", "times"):
+                if value is None and unit not in ("percent", "times") and not unit.startswith("per "):
                     continue
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 if any(s < end and start < e for s, e in taken):
