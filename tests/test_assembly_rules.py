@@ -425,3 +425,9 @@ def test_mondo_classes_the_article_says_the_disease_is_are_categories(nlp, text,
         assert categories[category].method in ("mondo-ancestor", "vocabulary:exact+definition")
     if absent:
         assert absent not in categories
+
+
+def test_a_secondary_infection_is_a_complication(nlp):
+    text = ("Scabies\n\nScabies is an itchy skin condition. Scabies does not spread disease; however, secondary "
+            "bacterial infection can occur from scratching of the skin.\n")
+    assert "bacterial infection" in {c.name.lower() for c in profile_for(text, nlp).complications}

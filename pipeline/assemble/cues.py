@@ -26,7 +26,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                     r"\b(usually|often|eventually|ultimately|typically|rarely) leads? to\b|"
                     r"\bif (left )?(not )?(un)?treated\b|"
                     r"\bproblems that (come|result) from\b|\bpermanent\b|\b(may|can|could|will|often|sometimes) result in\b|\bat risk (of|for)\b|"
-                    r"\bmay occur\b|\bother problems\b|\blater in life\b",
+                    r"\bmay occur\b|\bsecondary (bacterial |viral |fungal )?infections?\b|\bother problems\b|\blater in life\b",
     "diagnostic": r"\bdiagnos|\btested\b|\btests?\b|\btesting\b|\bscans?\b|\bbiopsy\b|\bimaging\b|\bMRI\b|"
                   r"\bexamination\b|\bscreen(ed|ing)?\b",
     "treatment": r"\btreat|\btherap|\bmedications?\b|\bdrugs?\b|\bsurg|\bremoved\b|\bremoval\b|\bmanaged\b|\brelieve|"
