@@ -54,6 +54,15 @@ CUE_CASES = {
     "avoid": ("Patients should avoid aspirin.", "aspirin", "absent"),
     "avoiding": ("Avoiding aspirin is advised.", "aspirin", "absent"),
     "should not eat": ("People with the disease should not eat gluten.", "gluten", "absent"),
+    # a finding named by a lack or an absence: only the noun right after it is negated, not the rest of a list
+    "lack of": ("Symptoms include lack of energy, low blood sugar, and seizures.", "low blood sugar", "present"),
+    "absence of": ("It is caused by the absence of an enzyme, which causes hypoglycemia.", "hypoglycemia",
+                   "present"),
+    # "decline" is a worsening in health writing (a clinical note's "patient declined" is rare there)
+    "decline": ("It causes a decline in memory and dementia.", "dementia", "present"),
+    "declined": ("Her vision declined and she had seizures.", "seizures", "present"),
+    "declines": ("Memory declines and seizures start.", "seizures", "present"),
+    "declining": ("Declining memory and seizures are common.", "seizures", "present"),
     "family history": ("A family history of epilepsy is common.", "epilepsy", "family"),
     "mother": ("Her mother had epilepsy.", "epilepsy", "family"),
     "father": ("His father had epilepsy.", "epilepsy", "family"),
@@ -103,6 +112,8 @@ CLAUSE_CASES = [
      {"fever": "absent", "cough": "absent", "rash": "absent"}),
     ("She does not have fever, and she is not in pain.", {"fever": "absent"}),
     ("People who do not have fever or headache are rarely contagious.", {"fever": "absent", "headache": "absent"}),
+    ("Although some patients with the disease may not experience symptoms, most patients have stomach pain.",
+     {"stomach pain": "present"}),
 ]
 
 

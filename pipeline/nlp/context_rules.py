@@ -75,7 +75,7 @@ def expand(rules) -> list:
 # Words that open a subordinate clause when they come shortly before a cue, with no punctuation in between.
 SUBORDINATORS = frozenset({"who", "that", "which", "whose", "whom", "if", "unless", "when", "whenever", "because",
                            "since", "although", "though", "while"})
-SUBORDINATOR_REACH = 6  # tokens before the cue
+SUBORDINATOR_REACH = 12  # tokens before the cue ("Although some patients with the disease may not ...")
 # The main clause's verb group: a subordinate clause has ended when one of these follows the cue.
 MAIN_VERBS = frozenset({"may", "might", "can", "could", "should", "will", "would", "must", "is", "are", "was",
                         "were"})
