@@ -431,3 +431,12 @@ def test_a_secondary_infection_is_a_complication(nlp):
     text = ("Scabies\n\nScabies is an itchy skin condition. Scabies does not spread disease; however, secondary "
             "bacterial infection can occur from scratching of the skin.\n")
     assert "bacterial infection" in {c.name.lower() for c in profile_for(text, nlp).complications}
+
+
+def test_diseases_it_can_be_confused_with_are_not_symptoms(nlp):
+    text = ("Celiac disease\n\nSymptoms\nThe symptoms include diarrhea and weight loss. Celiac disease can be "
+            "confused with\n\n"
+            "- irritable bowel syndrome\n- diverticulitis\n\nIt is often mistaken for lactose intolerance.\n")
+    names = {s.name.lower() for s in profile_for(text, nlp).symptoms}
+    assert {"diarrhea", "weight loss"} <= names
+    assert not names & {"irritable bowel syndrome", "diverticulitis", "lactose intolerance"}

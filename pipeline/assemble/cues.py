@@ -60,6 +60,9 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
     "prognosis_course": r"\b(is|are) (generally |usually |often |slowly |typically )?progressive\b|"
                         r"\b(typically|usually|often|generally|eventually) (resolve|resolves|subside|subsides)\b|"
                         r"\bmay last (a few|several|many) (days|weeks|months|years)\b|\bin between (flares|attacks|episodes)\b",
+    # other diseases the disease is told apart from are neither its symptoms nor its complications
+    "differential": r"\b(can|may|might|could|is|are|often|sometimes)\s+(be\s+)?(confused with|mistaken for|"
+                    r"misdiagnosed as)\b|\bdifferential diagnos[ie]s\b|\b(mimics?|resembles?)\b",
     "symptom_list": r"\b(symptoms?|signs?|features?|manifestations?)\b[^.;]{0,60}?\b(include|includes|including|"
                     r"such as|are|may be|consist of)\b|\b(symptoms?|signs?)\s*:|\bcharacterized by\b|"
                     r"\bprimary (consequence|feature|manifestation)s?\b|\bmanifests? (as|with)\b|"

@@ -316,6 +316,8 @@ class ProfileBuilder:
             cause_match = None if kind == "complications" else (
                 _outside_parentheses(CUES["cause"], text) or self._subject_cause(sentence, mentions) or (
                     _outside_parentheses(CUES["cause_in_section"], text) if kind == "causes" else None))
+            differential = cue("differential", self._list_intro(sentence))
+            differential_from = 0 if differential else (lambda d: d.end() if d else None)(cue("differential", text))
             symptom_list = cue("symptom_list", text)
             # in a symptoms section "may result in"/"permanent" describe the symptoms themselves
             # (and in a causes section they describe the mechanism)
@@ -326,6 +328,9 @@ class ProfileBuilder:
             for m in mentions:
                 if self._is_focus(m) or self._is_focus_subtype(m) or NAMES_AN_INSTITUTION.match(self.text, m.end):
                     continue
+                if differential_from is not None and m.label in ("SYMPTOM", "DISEASE") and \
+                        m.start - sentence.start >= differential_from:
+                    continue  # "Celiac disease can be confused with - irritable bowel syndrome": told apart from
                 if m.label in ("DRUG", "PROCEDURE"):
                     concept = self.vocabulary.concepts.get(m.concept_id)
                     if ADJUNCT_PROCEDURE.search(m.concept_label or m.text):
