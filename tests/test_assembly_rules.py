@@ -440,3 +440,10 @@ def test_diseases_it_can_be_confused_with_are_not_symptoms(nlp):
     names = {s.name.lower() for s in profile_for(text, nlp).symptoms}
     assert {"diarrhea", "weight loss"} <= names
     assert not names & {"irritable bowel syndrome", "diverticulitis", "lactose intolerance"}
+
+
+def test_a_list_of_body_parts_is_no_symptom_list(nlp):
+    text = ("Celiac disease\n\nSymptoms\nThe symptoms include diarrhea. The reaction can spread to affect other areas "
+            "of the body, including the\n\n- spleen\n- nervous system\n\nOther symptoms can include\n\n- pale stools\n")
+    names = {s.name.lower() for s in profile_for(text, nlp).symptoms}
+    assert "diarrhea" in names and not names & {"spleen", "nervous system"}

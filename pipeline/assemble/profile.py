@@ -70,6 +70,9 @@ NOT_A_CATEGORY = {"MONDO:0002254"}  # syndromic disease
 IS_A_AFTER = re.compile(r"(?:\s*(?:--|—|–|\(|,)[^.;]{0,60}?(?:--|—|–|\)|,))?[\s\-–—,)]*(?:is|are|was|were)\s+(?:also\s+|usually\s+|often\s+)?(?:(?:a|an|the|one of the)\s+)?"
                         r"(?:[\w-]+\s+){0,3}", re.I)
 IS_A_BEFORE = re.compile(r",?\s+(?:such as|including|like|e\.g\.,?)\s+(?:the\s+)?", re.I)
+# a list introduced as places in the body lists organs, not findings
+BODY_PARTS_INTRO = re.compile(r"\b(?:parts?|areas?|organs?|regions?|systems?|sites?) of the body\b|\bbody (?:parts|areas|"
+                              r"organs|systems)\b", re.I)
 INLINE_BULLET_WORDS = 4
 DESCRIPTION_DASH = re.compile(r"(?<![:;])(?<!\bor)(?<!\band)\s[-–—]\s")
 GENERIC_DISEASE_WORDS = {"tumor", "tumour", "cancer", "infection", "disease", "disorder", "neoplasm", "condition"}
@@ -544,6 +547,9 @@ class ProfileBuilder:
             if listed:
                 segment_start = sentence.start + listed.end()
             elif kind == "symptoms" and sentence.list_item is not None:
+                intro = re.split(r"(?<=[.!?])\s+", self._list_intro(sentence))[-1]  # its last sentence
+                if BODY_PARTS_INTRO.search(intro) or cue("differential", intro):
+                    continue  # "affect other areas of the body, including the - spleen - nervous system"
                 segment_start = sentence.start
             else:
                 continue
