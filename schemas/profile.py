@@ -96,7 +96,7 @@ class Reference(BaseModel):
 class Source(BaseModel):
     doc_id: str
     path: str
-    format: str = Field(description="txt, md, html, xml, json or jsonl")
+    format: str = Field(description="txt, md, html, xml, pdf, docx, json or jsonl")
     title: Optional[str] = None
     subtitle: Optional[str] = None
     publisher: Optional[str] = None

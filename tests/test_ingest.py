@@ -84,8 +84,8 @@ def test_jsonl_good_and_bad_lines(tmp_path):
 
 
 def test_missing_and_unsupported_inputs(tmp_path):
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
-    items = list(iter_articles([tmp_path / "nope.txt", tmp_path / "notes.pdf"]))
+    (tmp_path / "notes.doc").write_bytes(b"\xd0\xcf\x11\xe0")  # legacy binary Word
+    items = list(iter_articles([tmp_path / "nope.txt", tmp_path / "notes.doc"]))
     assert all(isinstance(i, IngestFailure) for i in items)
     assert "no such file" in items[0].reason and "unsupported file type" in items[1].reason
 
@@ -176,3 +176,78 @@ def test_xml_and_json_count_for_the_progress_bar(tmp_path):
 
 def test_medicine_headings_are_treatment_sections_but_stopping_medicines_is_not():
     assert section_kind("Medicines") == "treatment" and section_kind("Stopping Medicines") == "other"
+
+
+def pdf_bytes(pages: list[list[str]]) -> bytes:
+    """A minimal PDF with one Helvetica text line per string, top to bottom (a test fixture; no writer needed)."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    kids = []
+    for lines in pages:
+        ops = "".join(f"BT /F1 11 Tf 72 {760 - 16 * i} Td ({line.replace('(', '[').replace(')', ']')}) Tj ET\n"
+                      for i, line in enumerate(lines))
+        objects.append(f"<< /Length {len(ops.encode('cp1252'))} >>\nstream\n{ops}endstream")
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+                       f"/Contents {len(objects)} 0 R >>")
+        kids.append(f"{len(objects)} 0 R")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
+    out, offsets = b"%PDF-1.4\n", []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n{body}\nendobj\n".encode("cp1252")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def test_pdf_text_layer_is_reflowed_into_paragraphs_headings_and_items(tmp_path):
+    header = "Health Library - Stiff Person Syndrome"
+    page1 = [header, "Stiff Person Syndrome", "", "Stiff person syndrome is a rare neurological disorder with features",
+             "of an autoimmune disease. It causes muscle stiff-", "ness in the trunk and limbs.", "", "Symptoms",
+             "\u2022 muscle spasms", "\u2022 anxiety", "1"]
+    page2 = [header, "Treatment", "", "People may take diazepam.", "2"]
+    page3 = [header, "Research", "", "Studies continue.", "3"]
+    (tmp_path / "sps.pdf").write_bytes(pdf_bytes([page1, page2, page3]))
+    (article,) = list(iter_articles([tmp_path / "sps.pdf"]))
+    assert article.format == "pdf" and article.needs_text_file
+    text = article.text
+    assert "a rare neurological disorder with features of an autoimmune disease. It causes muscle stiffness in the" \
+           " trunk and limbs." in text
+    assert "- muscle spasms\n- anxiety" in text
+    assert header not in text and "\n1\n" not in text  # running header and page numbers are dropped
+    assert article.title == "Stiff Person Syndrome"
+    assert {"treatment", "symptoms"} <= {s.kind for s in article.sections}
+
+
+def test_docx_headings_lists_and_tables(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = "Botulism"
+    document.add_heading("Botulism", level=1)
+    document.add_paragraph("Botulism is a rare but serious illness.")
+    document.add_heading("Symptoms", level=2)
+    document.add_paragraph("double vision", style="List Bullet")
+    document.add_paragraph("drooping eyelids", style="List Bullet")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Sign", "Frequency"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Muscle weakness", "90%"
+    document.save(tmp_path / "botulism.docx")
+    (article,) = list(iter_articles([tmp_path / "botulism.docx"]))
+    assert article.format == "docx" and article.title == "Botulism"
+    assert "# Symptoms" in article.text and "- double vision\n\n- drooping eyelids" in article.text
+    assert "| Muscle weakness | 90% |" in article.text
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("broken.pdf", b"%PDF-1.4 garbage", "not a readable PDF"),
+    ("scanned.pdf", pdf_bytes([[""]]), "no text layer"),
+    ("broken.docx", b"PK\x03\x04 not a zip", "not a readable Word .docx file"),
+])
+def test_bad_pdf_and_docx_fail_that_file_only(tmp_path, name, data, message):
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    items = {(i.path.split("/")[-1] if isinstance(i, IngestFailure) else i.doc_id): i for i in iter_articles([tmp_path])}
+    assert isinstance(items[name], IngestFailure) and message in items[name].reason and name in items[name].reason
+    assert items["good"].text.startswith("Stiff Person Syndrome")

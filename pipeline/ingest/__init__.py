@@ -2,8 +2,8 @@
 
 `iter_articles(paths)` yields an `Article` or an `IngestFailure` per input article, in a stable order, so one
 bad file never stops a batch. Supported: .txt, .md/.markdown, .html/.htm, .xml (`xml.py`: MedQuAD question/answer
-documents, XHTML, any other XML), .jsonl (one {"id", "title", "text", "url"} object per line) and .json (one such
-object, or a list of them).
+documents, XHTML, any other XML), .pdf (`pdf.py`: the text layer, reflowed), .docx (`word.py`), .jsonl (one {"id",
+"title", "text", "url"} object per line) and .json (one such object, or a list of them).
 """
 
 from __future__ import annotations
@@ -19,10 +19,13 @@ from pipeline.ingest.article import Article, IngestError
 from pipeline.ingest.decode import decode_bytes
 from pipeline.ingest.html import html_to_text
 from pipeline.ingest.layout import analyse, parse_date
+from pipeline.ingest.pdf import pdf_to_text
+from pipeline.ingest.word import docx_to_text
 from pipeline.ingest.xml import xml_to_text
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-                 ".xhtml": "html", ".xml": "xml", ".jsonl": "jsonl", ".json": "json"}
+                 ".xhtml": "html", ".xml": "xml", ".jsonl": "jsonl", ".json": "json", ".pdf": "pdf", ".docx": "docx"}
+BINARY_FORMATS = {"pdf": pdf_to_text, "docx": docx_to_text}  # read from bytes, not decoded as text
 MAX_BYTES = 20_000_000  # an "article" larger than this is a mistake (a dump, a binary), not an article
 
 
@@ -68,7 +71,7 @@ def article_from_text(text: str, *, doc_id: str, path: str, fmt: str, sha256: st
         updated=layout.updated or (parse_date(metadata["date"]) if metadata.get("date") else None),
         publisher=layout.publisher or metadata.get("publisher"), url=url or metadata.get("url"),
         sections=layout.sections, list_items=layout.list_items, boilerplate=layout.boilerplate,
-        references=layout.references, needs_text_file=fmt in ("html", "xml", "jsonl", "json"),
+        references=layout.references, needs_text_file=fmt in ("html", "xml", "jsonl", "json", "pdf", "docx"),
     )
     if title and layout.title and layout.title.strip().lower() != title.strip().lower():
         article.title = title  # an explicit title (JSONL) wins over the first line
@@ -80,9 +83,12 @@ def read_file(path: Path, doc_id: str) -> Article:
     if size > MAX_BYTES:
         raise IngestError(f"{path}: {size:,} bytes is too large for one article (limit {MAX_BYTES:,})")
     data = path.read_bytes()
-    text, encoding = decode_bytes(data, str(path))
     fmt = TEXT_SUFFIXES[path.suffix.lower()]
     sha = hashlib.sha256(data).hexdigest()
+    if fmt in BINARY_FORMATS:
+        text, metadata = BINARY_FORMATS[fmt](data, str(path))
+        return article_from_text(text, doc_id=doc_id, path=str(path), fmt=fmt, sha256=sha, metadata=metadata)
+    text, encoding = decode_bytes(data, str(path))
     if fmt in ("html", "xml"):
         text, metadata = (html_to_text if fmt == "html" else xml_to_text)(text, str(path))
         return article_from_text(text, doc_id=doc_id, path=str(path), fmt=fmt, sha256=sha, encoding=encoding,
