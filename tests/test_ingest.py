@@ -251,3 +251,23 @@ def test_bad_pdf_and_docx_fail_that_file_only(tmp_path, name, data, message):
     items = {(i.path.split("/")[-1] if isinstance(i, IngestFailure) else i.doc_id): i for i in iter_articles([tmp_path])}
     assert isinstance(items[name], IngestFailure) and message in items[name].reason and name in items[name].reason
     assert items["good"].text.startswith("Stiff Person Syndrome")
+
+
+GARD_INLINE = ("What are the signs and symptoms of ABCD syndrome? The Human Phenotype Ontology provides the following "
+               "list. Signs and Symptoms Approximate number of patients (when available) Absence of the corpus "
+               "callosum 90% Hearing impairment 50% Albinism - Autosomal recessive inheritance - The Human Phenotype "
+               "Ontology (HPO) has collected information on how often a sign or symptom occurs in a condition.")
+
+
+def test_medquad_one_line_symptom_tables_are_unfolded_into_rows(tmp_path, nlp):
+    from tests.conftest import profile_of
+
+    (tmp_path / "abcd.json").write_text(json.dumps({"id": "abcd", "title": "ABCD syndrome", "text": GARD_INLINE}))
+    (tmp_path / "abcd.txt").write_text(GARD_INLINE)  # a .txt article's offsets index into the file: left as written
+    article, profile = profile_of(tmp_path / "abcd.json", nlp)
+    assert ("Signs and Symptoms | Approximate number of patients (when available)\n- Absence of the corpus callosum: "
+            "90%\n- Hearing impairment: 50%\n- Albinism\n- Autosomal recessive inheritance\n\nThe Human") in article.text
+    symptoms = {s.name: s for s in profile.symptoms}
+    assert symptoms["Hearing impairment"].frequency == "50%" and symptoms["Hearing impairment"].assertion == "present"
+    (plain,) = list(iter_articles([tmp_path / "abcd.txt"]))
+    assert plain.text == GARD_INLINE

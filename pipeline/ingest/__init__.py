@@ -17,6 +17,7 @@ from typing import Iterator
 
 from pipeline.ingest.article import Article, IngestError
 from pipeline.ingest.decode import decode_bytes
+from pipeline.ingest.gard import unfold_symptom_tables
 from pipeline.ingest.html import html_to_text
 from pipeline.ingest.layout import analyse, parse_date
 from pipeline.ingest.pdf import pdf_to_text
@@ -26,6 +27,8 @@ from pipeline.ingest.xml import xml_to_text
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
                  ".xhtml": "html", ".xml": "xml", ".jsonl": "jsonl", ".json": "json", ".pdf": "pdf", ".docx": "docx"}
 BINARY_FORMATS = {"pdf": pdf_to_text, "docx": docx_to_text}  # read from bytes, not decoded as text
+# formats whose text we extract and write to output/texts (offsets index into it, not into the input file)
+EXTRACTED_FORMATS = frozenset({"html", "xml", "jsonl", "json", "pdf", "docx"})
 MAX_BYTES = 20_000_000  # an "article" larger than this is a mistake (a dump, a binary), not an article
 
 
@@ -62,6 +65,8 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[IngestFailure]]:
 
 def article_from_text(text: str, *, doc_id: str, path: str, fmt: str, sha256: str, encoding: str | None = None,
                       title: str | None = None, url: str | None = None, metadata: dict | None = None) -> Article:
+    if fmt in EXTRACTED_FORMATS:
+        text = unfold_symptom_tables(text)  # MedQuAD's one-line GARD tables, one row per line
     layout = analyse(text)
     metadata = metadata or {}
     article = Article(
@@ -71,7 +76,7 @@ def article_from_text(text: str, *, doc_id: str, path: str, fmt: str, sha256: st
         updated=layout.updated or (parse_date(metadata["date"]) if metadata.get("date") else None),
         publisher=layout.publisher or metadata.get("publisher"), url=url or metadata.get("url"),
         sections=layout.sections, list_items=layout.list_items, boilerplate=layout.boilerplate,
-        references=layout.references, needs_text_file=fmt in ("html", "xml", "jsonl", "json", "pdf", "docx"),
+        references=layout.references, needs_text_file=fmt in EXTRACTED_FORMATS,
     )
     if title and layout.title and layout.title.strip().lower() != title.strip().lower():
         article.title = title  # an explicit title (JSONL) wins over the first line
