@@ -61,19 +61,21 @@ from schemas.profile import (Agent, Disease, DiseaseProfile, Evidence, Fact, Men
 
 EXCLUDED_SECTIONS = {"references", "resources"}
 FACT_ASSERTIONS_EXCLUDED = {"absent"}
-# " - " between an item and its description ("Rituximab - a drug that ..."); not a bullet that opens an item after
-# a colon, a semicolon or "or" ("surgery is either: - unilateral salpingo-oophorectomy; or - partial oophorectomy").
+# `_coordinated_branch`: what lies between two coordinated mentions ("a mediastinoscopy or mediastinotomy")
 COORDINATED = re.compile(r",?\s+(?:and|or|and/or)\s+|,\s+")
 NOT_A_CATEGORY = {"MONDO:0002254"}  # syndromic disease
-# `_says_is_a`: between the disease's name and its kind ("is a fairly common", "-- is a painful"), and between a
-# kind and a member ("such as", ", including").
-IS_A_AFTER = re.compile(r"(?:\s*(?:--|—|–|\(|,)[^.;]{0,60}?(?:--|—|–|\)|,))?[\s\-–—,)]*(?:is|are|was|were)\s+(?:also\s+|usually\s+|often\s+)?(?:(?:a|an|the|one of the)\s+)?"
-                        r"(?:[\w-]+\s+){0,3}", re.I)
+# `_says_is_a`: between the disease's name and its kind ("is a fairly common", "-- also called X -- is a painful"),
+# and between a kind and a member ("such as", ", including").
+IS_A_AFTER = re.compile(r"(?:\s*(?:--|—|–|\(|,)[^.;]{0,60}?(?:--|—|–|\)|,))?[\s\-–—,)]*(?:is|are|was|were)\s+"
+                        r"(?:also\s+|usually\s+|often\s+)?(?:(?:a|an|the|one of the)\s+)?(?:[\w-]+\s+){0,3}", re.I)
 IS_A_BEFORE = re.compile(r",?\s+(?:such as|including|like|e\.g\.,?)\s+(?:the\s+)?", re.I)
 # a list introduced as places in the body lists organs, not findings
 BODY_PARTS_INTRO = re.compile(r"\b(?:parts?|areas?|organs?|regions?|systems?|sites?) of the body\b|\bbody (?:parts|areas|"
                               r"organs|systems)\b", re.I)
+# `_description_dash`: bullets run into one line have items of at most this many words between their dashes
 INLINE_BULLET_WORDS = 4
+# " - " between an item and its description ("Rituximab - a drug that ..."); not a bullet that opens an item after
+# a colon, a semicolon or "or" ("surgery is either: - unilateral salpingo-oophorectomy; or - partial oophorectomy").
 DESCRIPTION_DASH = re.compile(r"(?<![:;])(?<!\bor)(?<!\band)\s[-–—]\s")
 GENERIC_DISEASE_WORDS = {"tumor", "tumour", "cancer", "infection", "disease", "disorder", "neoplasm", "condition"}
 # A drug-like word that is what a treatment acts on or a substance being misused, not what is given.
@@ -319,8 +321,10 @@ class ProfileBuilder:
             cause_match = None if kind == "complications" else (
                 _outside_parentheses(CUES["cause"], text) or self._subject_cause(sentence, mentions) or (
                     _outside_parentheses(CUES["cause_in_section"], text) if kind == "causes" else None))
-            differential = cue("differential", self._list_intro(sentence))
-            differential_from = 0 if differential else (lambda d: d.end() if d else None)(cue("differential", text))
+            # "can be confused with": the diseases named after it (or in the list it opens) are told apart from it
+            inline_differential = cue("differential", text)
+            differential_from = 0 if cue("differential", self._list_intro(sentence)) else (
+                inline_differential.end() if inline_differential else None)
             symptom_list = cue("symptom_list", text)
             # in a symptoms section "may result in"/"permanent" describe the symptoms themselves
             # (and in a causes section they describe the mechanism)
@@ -801,11 +805,11 @@ class ProfileBuilder:
         self._ontology_categories()
 
     def _ontology_categories(self) -> None:
-        """The focus disease's MONDO classes (up to three is_a steps up) that the article itself names, anywhere
-        and nested names included: "lice infestation" in "Pubic lice infestation is found worldwide" (focus
-        Pthirus pubis infestation), "prion disease" for fatal familial insomnia. Classes that are phenotypes too
-        (HPO cross-references: "epilepsy", "thrombocytopenia") are findings rather than kinds of disease, and
-        "syndromic disease" is named by every "... syndrome"; neither is a category."""
+        """The focus disease's MONDO classes (up to three is_a steps up) that the article names and says the disease
+        is (`_says_is_a`; nested names count): "lice infestation" in "Pubic lice infestation is found worldwide"
+        (focus Pthirus pubis infestation), "blood disorder" in "ITP is a fairly common blood disorder". Classes that
+        are phenotypes too (HPO cross-references: "epilepsy", "thrombocytopenia") are findings rather than kinds of
+        disease, and "syndromic disease" is named by every "... syndrome"; neither is a category."""
         focus = self.vocabulary.concepts.get(self.focus_id) if self.focus_id else None
         for ancestor_id in focus.ancestors if focus else ():  # the nearest class first
             ancestor = self.vocabulary.concepts.get(ancestor_id)
@@ -822,9 +826,9 @@ class ProfileBuilder:
 
     def _says_is_a(self, start: int, end: int, mentions: list[MentionRecord]) -> bool:
         """Whether the text at start:end is said to be the focus disease's kind: inside or overlapping its name
-        ("Pubic lice infestation"), after it and a copula, past an aside ("ITP is a fairly common blood disorder", "Shingles -- also called
-        varicella-zoster -- is a painful skin disease") or before it and "such
-        as" ("demyelinating disorders such as ADEM")."""
+        ("Pubic lice infestation"), after it and a copula, past an aside ("ITP is a fairly common blood disorder",
+        "Shingles -- also called varicella-zoster -- is a painful skin disease"), or before it and "such as"
+        ("demyelinating disorders such as ADEM")."""
         for m in mentions:
             if not self._is_focus(m):
                 continue
