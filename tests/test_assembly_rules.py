@@ -111,6 +111,9 @@ def test_enumeration_items_and_cause_phrases():
     span = cause_phrase(text, text.index("by") + 2, len(text))
     assert text[span[0]:span[1]] == "autoimmune response"
     assert cause_phrase("It is caused by it.", 15, 19) is None
+    text = "It typically results from an abnormal fold of tissue in the urethra that keeps urine in."
+    span = cause_phrase(text, text.index("from") + 4, len(text))
+    assert text[span[0]:span[1]] == "abnormal fold of tissue in the urethra"  # the place belongs to the phrase
 
 
 def test_each_drug_list_keeps_its_own_head_and_brands(nlp):

@@ -5,9 +5,10 @@
   line in a symptoms section), fillers ("and", "may", "have", "the" …) trimmed from its start and a parenthesised
   restatement from its end; clauses (which/that/when …), numbers, people words, lone ordinary words and
   adverbials opening with a preposition ("in the most severe cases") are not items;
-- cause phrases: the 1–6-word noun phrase right after a cause cue (one word only when it names a process or
-  state: "aging", "obesity"), up to the next clause boundary ("caused by an
-  autoimmune response in which …" → "autoimmune response").
+- cause phrases: the 1–8-word noun phrase right after a cause cue (one word only when it names a process or
+  state: "aging", "obesity"), up to the next clause boundary ("caused by an autoimmune response in which …" →
+  "autoimmune response"), a place in it included ("results from an abnormal fold of tissue in the urethra that
+  …" → "abnormal fold of tissue in the urethra").
 The assembly decides where they go and skips any that overlap a vocabulary mention.
 """
 
@@ -18,7 +19,7 @@ import re
 ENUMERATION_EXCLUDED_KINDS = {"treatment", "diagnosis", "prevention", "research", "causes", "inheritance",
                               "references", "resources", "frequency", "prognosis", "complications"}
 ENUMERATION_SPLIT = re.compile(r"[^,;]+")
-CAUSE_PHRASE_END = re.compile(r"[,.;:()]|\s(?:which|that|who|when|where|while|because|but|or|in (?:which|whom|the|a|an|some|most|many)|"
+CAUSE_PHRASE_END = re.compile(r"[,.;:()]|\s(?:which|that|who|when|where|while|because|but|or|in (?:which|whom|some|most|many)|"
                               r"such as|including|leading|resulting|causing|results?|resulted|leads?|led|causes?|caused|are|is|"
                               r"was|were|may|can|will)\b")
 # a genetic change is stated by its gene (`genes.py`), not as a phrase ("a specific change (mutation) in the PRNP gene")
@@ -35,6 +36,7 @@ CAUSE_PHRASE_EXCLUDED_KINDS = {"treatment", "research", "prevention", "reference
 # an item that opens with a preposition is an adverbial ("in the most severe cases", "around the rib cage"), no finding
 ENUMERATION_ADVERBIAL = re.compile(r"(?:in|on|at|around|during|after|before|within|from|for|to|by|over|under|"
                                    r"through|throughout)\b", re.I)
+MAX_CAUSE_WORDS = 8  # "abnormal fold of tissue in the urethra"
 _FINDING_ENDINGS = ("ness", "ity", "ia", "osis", "itis", "ed", "ing")
 _PROCESS_ENDINGS = ("ing", "ion", "ity", "ness", "ism", "ure")
 _NOT_A_CAUSE_WORDS = frozenset({"following", "anything", "something", "nothing", "everything", "complication",
@@ -81,7 +83,7 @@ def cause_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     start, end = trim(text, start, boundary.start() if boundary else end)
     item = text[start:end]
     words = item.split()
-    if not 1 <= len(words) <= 6 or ENUMERATION_STOP.search(item) or CAUSE_PHRASE_STOP.search(item) or not re.match(
+    if not 1 <= len(words) <= MAX_CAUSE_WORDS or ENUMERATION_STOP.search(item) or CAUSE_PHRASE_STOP.search(item) or not re.match(
             r"[A-Za-z]", item):
         return None
     if len(words) == 1 and not (item.islower() and item.endswith(_PROCESS_ENDINGS) and item not in _NOT_A_CAUSE_WORDS):
