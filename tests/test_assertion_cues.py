@@ -66,6 +66,10 @@ CUE_CASES = {
     "declined": ("Her vision declined and she had seizures.", "seizures", "present"),
     "declines": ("Memory declines and seizures start.", "seizures", "present"),
     "declining": ("Declining memory and seizures are common.", "seizures", "present"),
+    "with or without": ("It causes joint pain with or without arthritis.", "arthritis", "possible"),
+    "not limited to": ("Causes include, but are not limited to, stress and anemia.", "anemia", "present"),
+    "while": ("Some people have no symptoms, while others have seizures.", "seizures", "present"),
+    "whereas": ("Some people have no symptoms, whereas others have seizures.", "seizures", "present"),
     "family history": ("A family history of epilepsy is common.", "epilepsy", "family"),
     "mother": ("Her mother had epilepsy.", "epilepsy", "family"),
     "father": ("His father had epilepsy.", "epilepsy", "family"),
@@ -117,6 +121,13 @@ CLAUSE_CASES = [
     ("People who do not have fever or headache are rarely contagious.", {"fever": "absent", "headache": "absent"}),
     ("Although some patients with the disease may not experience symptoms, most patients have stomach pain.",
      {"stomach pain": "present"}),
+    # a new predicate after "or"/"and"/a pronoun ends a negation (here the "may" of that predicate hedges it);
+    # a parenthesis ends a subordinate clause
+    ("Affected people may have no symptoms or may experience headaches.", {"headaches": "possible"}),
+    ("They may not have symptoms, or more commonly, they may have recurrent pneumonia.",
+     {"recurrent pneumonia": "possible"}),
+    ("Symptoms include seeing things that are not really there (hallucinations).", {"hallucinations": "present"}),
+    ("She has no fever or rash.", {"fever": "absent", "rash": "absent"}),
 ]
 
 

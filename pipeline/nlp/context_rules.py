@@ -79,6 +79,10 @@ SUBORDINATOR_REACH = 12  # tokens before the cue ("Although some patients with t
 # The main clause's verb group: a subordinate clause has ended when one of these follows the cue.
 MAIN_VERBS = frozenset({"may", "might", "can", "could", "should", "will", "would", "must", "is", "are", "was",
                         "were"})
+# A modal after one of these opens a new predicate, whatever the clause: "may have no symptoms or *may* experience
+# headaches", "may not have any symptoms, or more commonly, they *may* have infections".
+MODALS = frozenset({"may", "might", "can", "could", "should", "will", "would", "must"})
+NEW_PREDICATE_OPENERS = frozenset({"or", "and", "but", "they", "it", "he", "she", "others", "some", "many", "most"})
 # Words that continue a list of findings after a comma ("no fever, cough, or rash").
 LIST_WORDS = frozenset({"and", "or", "nor", "a", "an", "the", "any", "other", "also"})
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")"})
@@ -97,13 +101,15 @@ def _in_subordinate_clause(cue) -> bool:
 
 
 def clause_bounded(target, cue, between) -> bool:
-    """Whether a forward cue reaches the target: always, unless the cue sits in a subordinate clause that ends
-    before the target, at the main clause's verb ("who do not respond to steroids *may* be given rituximab") or at
-    a comma that closes the clause rather than continuing a list ("if the child does not improve, surgery may be
-    needed"; but "who have no fever, cough, or rash")."""
-    if target.start < cue.start or not _in_subordinate_clause(cue):
+    """Whether a forward cue reaches the target: always, unless it sits in a subordinate clause that ends before
+    the target: at the main clause's verb ("who do not respond to steroids *may* be given rituximab") or at a comma
+    that closes the clause rather than continuing a list ("if the child does not improve, surgery may be needed";
+    but "who have no fever, cough, or rash")."""
+    if target.start < cue.start:
         return True
     doc = target.doc
+    if not _in_subordinate_clause(cue):
+        return True
     segment_start = between.start
     for token in between:
         if token.lower_ in MAIN_VERBS:
@@ -129,9 +135,23 @@ def load_rules(project_rules: Path, default_rules_path: str) -> list:
     return bound_to_clauses(defaults + ours)
 
 
+def negation_bounded(target, cue, between) -> bool:
+    """`clause_bounded`, and a negation does not reach past a new predicate ("may have no symptoms or may
+    experience headaches"; a condition does: "if untreated, it can cause liver failure"), nor, from a subordinate
+    clause, into a parenthesis that names the whole phrase ("seeing things that are not really there
+    (hallucinations)")."""
+    doc = target.doc
+    for token in between:
+        if token.lower_ in MODALS and token.i > 0 and doc[token.i - 1].lower_ in NEW_PREDICATE_OPENERS:
+            return False
+    if target.start > cue.start and any(t.text == "(" for t in between) and _in_subordinate_clause(cue):
+        return False
+    return clause_bounded(target, cue, between)
+
+
 def bound_to_clauses(rules: list) -> list:
-    """The rules, each forward one checked by `clause_bounded`."""
+    """The rules, each forward one checked by `clause_bounded` (negations by `negation_bounded`)."""
     for rule in rules:
         if rule.direction in ("FORWARD", "BIDIRECTIONAL") and rule.on_modifies is None:
-            rule.on_modifies = clause_bounded
+            rule.on_modifies = negation_bounded if rule.category == "NEGATED_EXISTENCE" else clause_bounded
     return rules
