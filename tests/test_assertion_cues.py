@@ -127,6 +127,7 @@ CLAUSE_CASES = [
     ("They may not have symptoms, or more commonly, they may have recurrent pneumonia.",
      {"recurrent pneumonia": "possible"}),
     ("Symptoms include seeing things that are not really there (hallucinations).", {"hallucinations": "present"}),
+    ("Doctors make sure that the low count is not due to medicines (such as aspirin).", {"aspirin": "absent"}),
     ("She has no fever or rash.", {"fever": "absent", "rash": "absent"}),
 ]
 

@@ -82,6 +82,7 @@ MAIN_VERBS = frozenset({"may", "might", "can", "could", "should", "will", "would
 # A modal after one of these opens a new predicate, whatever the clause: "may have no symptoms or *may* experience
 # headaches", "may not have any symptoms, or more commonly, they *may* have infections".
 MODALS = frozenset({"may", "might", "can", "could", "should", "will", "would", "must"})
+EXAMPLE_OPENERS = frozenset({"such as", "e.g.", "eg", "including", "like", "for example", "i.e."})
 NEW_PREDICATE_OPENERS = frozenset({"or", "and", "but", "they", "it", "he", "she", "others", "some", "many", "most"})
 # Words that continue a list of findings after a comma ("no fever, cough, or rash").
 LIST_WORDS = frozenset({"and", "or", "nor", "a", "an", "the", "any", "other", "also"})
@@ -144,8 +145,10 @@ def negation_bounded(target, cue, between) -> bool:
     for token in between:
         if token.lower_ in MODALS and token.i > 0 and doc[token.i - 1].lower_ in NEW_PREDICATE_OPENERS:
             return False
-    if target.start > cue.start and any(t.text == "(" for t in between) and _in_subordinate_clause(cue):
-        return False
+    if target.start > cue.start and _in_subordinate_clause(cue) and any(
+            t.text == "(" and doc[t.i + 1:t.i + 3].text.lower() not in EXAMPLE_OPENERS
+            and doc[t.i + 1].lower_ not in EXAMPLE_OPENERS for t in between):
+        return False  # "(hallucinations)" names the phrase; "(such as chemotherapy medicines)" is part of it
     return clause_bounded(target, cue, between)
 
 
