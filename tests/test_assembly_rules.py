@@ -450,3 +450,11 @@ def test_a_list_of_body_parts_is_no_symptom_list(nlp):
             "of the body, including the\n\n- spleen\n- nervous system\n\nOther symptoms can include\n\n- pale stools\n")
     names = {s.name.lower() for s in profile_for(text, nlp).symptoms}
     assert "diarrhea" in names and not names & {"spleen", "nervous system"}
+
+
+def test_drugs_said_to_be_a_class_are_its_agents_and_stay_treatments(nlp):
+    text = ("Wilson disease\n\nTreatment\nPenicillamine and trientine are copper chelators that increase urinary "
+            "excretion of copper.\n")
+    treatments = {t.name.lower(): t for t in profile_for(text, nlp).treatments}
+    assert [a.name.lower() for a in treatments["copper chelators"].agents] == ["penicillamine", "trientine"]
+    assert {"penicillamine", "trientine"} <= set(treatments)

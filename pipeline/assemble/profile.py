@@ -72,6 +72,9 @@ IS_A_BEFORE = re.compile(r",?\s+(?:such as|including|like|e\.g\.,?)\s+(?:the\s+)
 # a list introduced as places in the body lists organs, not findings
 BODY_PARTS_INTRO = re.compile(r"\b(?:parts?|areas?|organs?|regions?|systems?|sites?) of the body\b|\bbody (?:parts|areas|"
                               r"organs|systems)\b", re.I)
+# `_members_named_before`: what lies between drugs and the class they are said to be ("are both", "is a")
+MEMBERS_ARE = re.compile(r"(?:\s*(?:,|and|or)\s*)*\s+(?:are|is)\s+(?:both\s+|all\s+|also\s+)?(?:(?:a|an|the)\s+)?"
+                         r"(?:(?:types?|kinds?|forms?)\s+of\s+)?", re.I)
 # `_description_dash`: bullets run into one line have items of at most this many words between their dashes
 INLINE_BULLET_WORDS = 4
 # " - " between an item and its description ("Rituximab - a drug that ..."); not a bullet that opens an item after
@@ -919,11 +922,7 @@ class ProfileBuilder:
             return  # "pyridostigmine (Mestinon)": a brand of the drug just named
         head = self._member_head(m, before, clause_start, peers)
         if head is not None:
-            if all(a.concept_id != m.concept_id or a.name != m.text for a in head.agents):
-                concept = self.vocabulary.concepts.get(m.concept_id)
-                head.agents.append(Agent(name=m.text, concept_id=m.concept_id, concept_label=m.concept_label,
-                                         drug_class=list(concept.classes) if concept else [],
-                                         evidence=[_evidence(self.text, m.start, m.end)]))
+            self._add_agent(head, m)
             return
         concept = self.vocabulary.concepts.get(m.concept_id)
         kind = ("drug class" if concept and concept.branch == "drug_class" else "drug") if m.label in ("DRUG", "CHEMICAL") else (
@@ -935,6 +934,8 @@ class ProfileBuilder:
             (m.start, m.end), f"{m.method}+{'list' if sentence.list_item else 'context'}:treatment")
         if fact.name != _nominal(_fact_name(m)) and _is_verbal(fact.name) and not _is_verbal(_fact_name(m)):
             fact.name = _nominal(_fact_name(m))
+        for member in self._members_named_before(m, peers):
+            self._add_agent(fact, member)  # "Penicillamine and trientine are copper chelators"
         for pattern, target in ((QUALIFIER, fact.qualifiers), (OUTCOME, fact.outcomes)):
             for q in pattern.finditer(clause):
                 start, end = clause_start + q.start(), clause_start + q.end()
@@ -957,6 +958,25 @@ class ProfileBuilder:
             return None
         return next((f for f in self.fields["treatments"].values()
                      if any(e.start == named[-1].start for e in f.evidence)), None)
+
+    def _add_agent(self, fact: Treatment, m: MentionRecord) -> None:
+        if all(a.concept_id != m.concept_id or a.name != m.text for a in fact.agents):
+            concept = self.vocabulary.concepts.get(m.concept_id)
+            fact.agents.append(Agent(name=m.text, concept_id=m.concept_id, concept_label=m.concept_label,
+                                     drug_class=list(concept.classes) if concept else [],
+                                     evidence=[_evidence(self.text, m.start, m.end)]))
+
+    def _members_named_before(self, m: MentionRecord, peers: list[MentionRecord]) -> list[MentionRecord]:
+        """Drugs a sentence says are the treatment `m`: "Penicillamine and trientine are copper chelators that ..."
+        (the drugs stay treatments of their own too)."""
+        drugs = [x for x in peers if x.label == "DRUG" and x.concept_id != m.concept_id]
+        for first in range(len(drugs)):
+            gap = self.text[drugs[first].start:m.start]
+            for x in drugs[first:]:
+                gap = gap.replace(self.text[x.start:x.end], " ")
+            if MEMBERS_ARE.fullmatch(gap):
+                return drugs[first:]
+        return []
 
     def _class_apposition_head(self, m: MentionRecord, peers: list[MentionRecord]):
         """"several anti-convulsants, gabapentin and tiagabine": drugs listed right after a drug class they belong
