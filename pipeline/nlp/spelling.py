@@ -1,10 +1,11 @@
 """Read a misspelt term as the term it misspells ("antiobiotics" → antibiotics, "famcyclovir" → famciclovir).
 
 A lower-case (or capitalised, sentence-initial) word of eight letters or more that is neither an English word
-(`wordfreq`) nor a vocabulary key nor a word of one is compared (RapidFuzz, optimal string alignment: a swap of two neighbouring
-letters is one edit, "Antibiotcis") with the vocabulary's one-word keys of similar length. When exactly one key is one
-edit away, and the edit is not in the word's first or last two letters, the token's `_.spelling` holds that key
-and the vocabulary matcher matches it instead of the text; the mention's method says `+spelling`. The text itself is never changed, so offsets still point into the article.
+(`wordfreq`) nor a vocabulary key nor a word of one is compared (RapidFuzz, optimal string alignment: a swap of two
+neighbouring letters is one edit, "Antibiotcis") with the vocabulary's one-word keys of similar length. When
+exactly one key is one edit away, and the edit is not in the word's first or last two letters, the token's
+`_.spelling` holds that key and the vocabulary matcher matches it instead of the text; the mention's method says
+`+spelling`. The text itself is never changed, so offsets still point into the article.
 """
 
 from collections import defaultdict
