@@ -271,3 +271,20 @@ def test_medquad_one_line_symptom_tables_are_unfolded_into_rows(tmp_path, nlp):
     assert symptoms["Hearing impairment"].frequency == "50%" and symptoms["Hearing impairment"].assertion == "present"
     (plain,) = list(iter_articles([tmp_path / "abcd.txt"]))
     assert plain.text == GARD_INLINE
+
+
+def test_html_symptom_table_rows_keep_their_frequencies(tmp_path, nlp):
+    from tests.conftest import profile_of
+
+    html = ("<html><head><title>Relapsing polychondritis</title></head><body><main><h1>Relapsing polychondritis</h1>"
+            "<p>Relapsing polychondritis is a rare autoimmune condition in which inflammation damages cartilage. People "
+            "often have ear pain.</p><h2>Symptoms</h2><p>This table lists symptoms that people may have.</p><table>"
+            "<thead><tr><th>Signs and Symptoms</th><th>Approximate number of patients (when available)</th></tr>"
+            "</thead><tbody><tr><td>Chondritis</td><td>90%</td></tr><tr><td>Hearing impairment</td><td>50%</td></tr>"
+            "<tr><td>Apnea</td><td>-</td></tr></tbody></table></main></body></html>")
+    (tmp_path / "rp.html").write_text(html)
+    _, profile = profile_of(tmp_path / "rp.html", nlp)
+    symptoms = {s.name: s for s in profile.symptoms}
+    assert symptoms["Hearing impairment"].frequency == "50%" and symptoms["Apnea"].frequency is None
+    assert "autoimmune condition" not in symptoms  # what the disease is ("is a rare autoimmune condition")
+    assert "ear pain" in symptoms

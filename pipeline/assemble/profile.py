@@ -133,6 +133,8 @@ class ProfileBuilder:
         for m in self.mentions:
             self.by_sentence.setdefault(m.sentence, []).append(m)
         self.fields: dict[str, OrderedDict] = {name: OrderedDict() for name in DiseaseProfile.FACT_FIELDS}
+        # "X is a rare autoimmune condition in which ...": what the disease is said to be (`_categories`)
+        self.definition_predicates: list[tuple[int, int]] = []
 
     # ------------------------------------------------------------------------------------------ helpers
     def _adopt_parenthetical_names(self) -> None:
@@ -422,6 +424,8 @@ class ProfileBuilder:
                     where = "section" if kind == "complications" else "cue"
                     self._add_mention("complications", m, method=f"{m.method}+{where}:complication")
                     continue
+                if m.label == "SYMPTOM" and any(a <= m.start < b for a, b in self.definition_predicates):
+                    continue  # "a rare autoimmune condition": the disease's kind, not one of its findings
                 if m.label == "SYMPTOM" and kind not in ("treatment", "diagnosis", "prevention"):
                     where = "section" if kind == "symptoms" else "context"
                     self._add_mention("symptoms", m, cls=Symptom, method=f"{m.method}+{where}:symptom")
@@ -785,6 +789,7 @@ class ProfileBuilder:
             predicate_start = sentence.start + definition.end()
             stop = re.search(r"[.;]|\b(that|which|characterized|caused|in which)\b", sentence.text[definition.end():])
             predicate_end = predicate_start + (stop.start() if stop else len(sentence.text) - definition.end())
+            self.definition_predicates.append((predicate_start, predicate_end))
             before = len(self.fields["categories"])
             for m in mentions:
                 if predicate_start <= m.start < predicate_end and m.label == "DISEASE" and not self._is_focus(m):

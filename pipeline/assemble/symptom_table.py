@@ -19,6 +19,7 @@ _HEADER = re.compile(r"^\s*\|?\s*(signs? and symptoms?|symptoms?|clinical featur
                      r"percent of (patients|people)|% of patients)", re.I)
 _BULLET_ROW = re.compile(r"^(?P<indent>\s*[-*•]\s+)(?P<label>[^:|\n]+?)\s*(?::\s*(?P<freq>[^\n]+?))?\s*$")
 _PIPE_ROW = re.compile(r"^\s*\|?\s*(?P<label>[^|\n]+?)\s*\|\s*(?P<freq>[^|\n]*?)\s*\|?\s*$")
+NO_FREQUENCY = {"", "-", "–", "—", "n/a", "N/A", "unknown"}
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 
@@ -53,7 +54,8 @@ def find_symptom_tables(text: str) -> list[TableRow]:
         if not match or len(match.group("label").split()) > 12:
             in_table = False
             continue
-        frequency = (match.group("freq") or "").strip() or None
+        frequency = (match.group("freq") or "").strip()
+        frequency = None if frequency in NO_FREQUENCY else frequency  # GARD writes "-" where it has none
         rows.append(TableRow(match.group("label"), line_start + match.start("label"), line_start + match.end("label"),
                              frequency, line_start, line_start + len(body)))
         seen_row = True
