@@ -458,3 +458,11 @@ def test_drugs_said_to_be_a_class_are_its_agents_and_stay_treatments(nlp):
     treatments = {t.name.lower(): t for t in profile_for(text, nlp).treatments}
     assert [a.name.lower() for a in treatments["copper chelators"].agents] == ["penicillamine", "trientine"]
     assert {"penicillamine", "trientine"} <= set(treatments)
+
+
+def test_a_substance_explained_or_acting_on_the_body_is_no_treatment(nlp):
+    text = ("Thymoma\n\nTreatment\nHormone therapy is a cancer treatment that stops cancer cells from growing. Hormones "
+            "are substances produced by glands in the body. Some hormones can cause certain cancers to grow. Drugs are "
+            "used to reduce the production of hormones.\n")
+    names = {t.name.lower() for t in profile_for(text, nlp).treatments}
+    assert "hormone therapy" in names and "hormones" not in names

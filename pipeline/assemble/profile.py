@@ -84,11 +84,15 @@ GENERIC_DISEASE_WORDS = {"tumor", "tumour", "cancer", "infection", "disease", "d
 # A drug-like word that is what a treatment acts on or a substance being misused, not what is given.
 SUBSTANCE_AS_TARGET_BEFORE = re.compile(
     r"\b(remov\w*|reduc\w*|lower\w*|decreas\w*|increas\w*|rais\w*|boost\w*|eliminat\w*|excess(ive)?|absorption of|excretion of|"
-    r"accumulation of|build-?up of|levels? of|amounts? of|intake of|blocks?|low|black-tar|illicit|injecting|"
+    r"accumulation of|build-?up of|levels? of|amounts? of|intake of|production of|blocks?|low|black-tar|illicit|injecting|"
     r"abus\w*|maintain\w*)(\s+(the|your|their|a|an|safe|normal|healthy))*\s*-?\s*$", re.I)
 SUBSTANCE_AS_TARGET_AFTER = re.compile(
     r"^\s*-?\s*(chelat\w*|transport\w*|metabolism|levels?|accumulation|build-?up|deficiency|intake|absorption|"
-    r"excretion|overload|toxicity|poisoning|injection|abuse|misuse|overdose|use disorder)\b", re.I)
+    r"excretion|overload|toxicity|poisoning|injection|abuse|misuse|overdose|use disorder|"
+    # the substance explained or acting on the body, not given: "Hormones are substances produced by glands",
+    # "some hormones can cause certain cancers to grow", "places where hormones can attach"
+    r"(?:are|is) (?:substances?|chemicals?|proteins?|molecules?|compounds?)|(?:can|may|might|could) (?:cause|attach|bind))\b",
+    re.I)
 ANAPHORIC_DEFINITION = re.compile(r"\b(it|this (?:condition|disorder|disease|syndrome))\s+(?:is|may be)\s+(?:a|an)\b",
                                   re.I)
 MEMBER_CUE = re.compile(r"\b(such as|including|like|e\.g\.|for example)\b(?=[^.;]*$)", re.I)
