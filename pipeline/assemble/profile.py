@@ -37,7 +37,6 @@ Field rules (each fact's `method` names the rule that placed it):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -129,7 +128,6 @@ class ProfileBuilder:
         self.text_sha256 = text_sha256
         self.vocabulary = load_vocabulary()
         self.sentences = [self._sentence(i, s, e) for i, (s, e) in enumerate(nlp.sentences)]
-        self.sentence_starts = [s.start for s in self.sentences]
         self.mentions = [m for m in nlp.mentions if self._usable(m.start, m.end)]
         self.table_rows = find_symptom_tables(self.text)
         self._adopt_parenthetical_names()
@@ -157,10 +155,6 @@ class ProfileBuilder:
     def _sentence(self, index: int, start: int, end: int) -> Sentence:
         item = next(((s.start, s.end) for s in self.article.list_items if s.start < end and start < s.end), None)
         return Sentence(index, start, end, self.text[start:end], self.article.section_at(start), item)
-
-    def _sentence_at(self, offset: int) -> Sentence | None:
-        index = bisect_right(self.sentence_starts, offset) - 1
-        return self.sentences[index] if index >= 0 and offset < self.sentences[index].end else None
 
     def _usable(self, start: int, end: int) -> bool:
         a = self.article
@@ -827,10 +821,9 @@ class ProfileBuilder:
             ancestor = self.vocabulary.concepts.get(ancestor_id)
             if ancestor is None or ancestor_id in NOT_A_CATEGORY or any(x.startswith("HP:") for x in ancestor.xrefs):
                 continue
-            for start, end in self.nlp.named_diseases.get(ancestor_id, ()):
-                sentence = self._sentence_at(start)
-                if sentence is None or not self._usable(start, end) or self._is_focus_name(self.text[start:end]) or \
-                        not self._says_is_a(start, end, self.by_sentence.get(sentence.index, [])):
+            for start, end, sentence in self.nlp.named_diseases.get(ancestor_id, ()):
+                if not self._usable(start, end) or self._is_focus_name(self.text[start:end]) or \
+                        not self._says_is_a(start, end, self.by_sentence.get(sentence, [])):
                     continue  # "more common among people with certain genetic diseases" says no kind
                 self._add("categories", ancestor_id, lambda ev, ancestor=ancestor: Fact(
                     name=ev.text.lower(), concept_id=ancestor.id, concept_label=ancestor.label, evidence=[ev],

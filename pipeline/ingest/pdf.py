@@ -39,11 +39,13 @@ def pdf_to_text(data: bytes, name: str) -> tuple[str, dict]:
     text = reflow(pages)
     if not re.search(r"[A-Za-z]{3}", text):
         raise IngestError(f"{name}: the PDF has no text layer (a scanned document needs OCR first)")
-    info = reader.metadata or {}
-    created = getattr(reader.metadata, "creation_date", None) if reader.metadata else None
-    metadata = {"title": (info.get("/Title") or None) if hasattr(info, "get") else None,
-                "date": created.date().isoformat() if created else None}
-    return text, metadata
+    info = reader.metadata
+    try:
+        created = info.creation_date if info else None
+    except ValueError:  # a malformed date string in the document info
+        created = None
+    return text, {"title": (info.title or None) if info else None,
+                  "date": created.date().isoformat() if created else None}
 
 
 def reflow(pages: list[str]) -> str:

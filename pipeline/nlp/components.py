@@ -61,6 +61,15 @@ SURGICAL_WORD = re.compile(r"[a-z]{3,}(?:ectom|otom|ostom|oplast|orrhaph|opex)(?
 SURGICAL_WORD_SCORE = 0.5  # the kind of thing is certain, the concept unknown (as for an unlinked NER span)
 
 
+def _qualifiers_start(doc: Doc, start: int, taken: List[bool]) -> int:
+    """Where an operation's name starts once the side/extent words before it are included ("unilateral" in
+    "unilateral salpingo-oophorectomy", at most MAX_QUALIFIERS of them); `start` when there are none."""
+    lowest = max(0, start - MAX_QUALIFIERS)
+    while start > lowest and not taken[start - 1] and doc[start - 1].lower_ in SURGICAL_QUALIFIERS:
+        start -= 1
+    return start
+
+
 @Language.factory("disease_profiles_line_sentences_v1")
 def make_line_sentences(nlp: Language, name: str):
     return LineSentences()
@@ -293,9 +302,7 @@ class VocabMatcher:
             concept = canonical(candidate.concept, self.vocabulary.concepts)
             qualified = start
             if concept.type == "PROCEDURE" and concept.branch != "diagnostic" and (start, end, key) not in conjuncts:
-                while qualified > max(0, start - MAX_QUALIFIERS) and not taken[qualified - 1] \
-                        and doc[qualified - 1].lower_ in SURGICAL_QUALIFIERS:
-                    qualified -= 1
+                qualified = _qualifiers_start(doc, start, taken)
             span = Span(doc, qualified, end, label=concept.type)
             span._.concept_id = concept.id
             span._.concept_label = concept.label
@@ -319,10 +326,7 @@ class VocabMatcher:
         for token in doc:
             if taken[token.i] or not SURGICAL_WORD.fullmatch(token.text):
                 continue
-            start = token.i
-            while start > max(0, token.i - MAX_QUALIFIERS) and not taken[start - 1] \
-                    and doc[start - 1].lower_ in SURGICAL_QUALIFIERS:
-                start -= 1
+            start = _qualifiers_start(doc, token.i, taken)
             span = Span(doc, start, token.i + 1, label="PROCEDURE")
             span._.score = SURGICAL_WORD_SCORE
             span._.method = "pattern:surgical-word" + ("+qualifier" if start < token.i else "")

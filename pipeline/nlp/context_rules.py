@@ -101,19 +101,28 @@ def _in_subordinate_clause(cue) -> bool:
     return False
 
 
-def clause_bounded(target, cue, between) -> bool:
-    """Whether a forward cue reaches the target: always, unless it sits in a subordinate clause that ends before
-    the target: at the main clause's verb ("who do not respond to steroids *may* be given rituximab") or at a comma
-    that closes the clause rather than continuing a list ("if the child does not improve, surgery may be needed";
-    but "who have no fever, cough, or rash")."""
+def _reaches(target, cue, between, negation: bool) -> bool:
+    """Whether a forward cue reaches a target after it. A cue in a subordinate clause stops where the clause ends:
+    at the main clause's verb ("who do not respond to steroids *may* be given rituximab") or at a comma that closes
+    the clause rather than continuing a list ("if the child does not improve, surgery may be needed"; but "who have
+    no fever, cough, or rash"). A negation also stops at a new predicate ("may have no symptoms or may experience
+    headaches"; a condition does not: "if untreated, it can cause liver failure") and, from a subordinate clause, at
+    a parenthesis that names the whole phrase ("seeing things that are not really there (hallucinations)"; but
+    "(such as chemotherapy medicines)" is part of it)."""
     if target.start < cue.start:
         return True
     doc = target.doc
+    if negation and any(t.lower_ in MODALS and t.i > 0 and doc[t.i - 1].lower_ in NEW_PREDICATE_OPENERS
+                        for t in between):
+        return False
     if not _in_subordinate_clause(cue):
         return True
     segment_start = between.start
     for token in between:
         if token.lower_ in MAIN_VERBS:
+            return False
+        if negation and token.text == "(" and doc[token.i + 1:token.i + 3].text.lower() not in EXAMPLE_OPENERS \
+                and doc[token.i + 1].lower_ not in EXAMPLE_OPENERS:
             return False
         if token.text in (",", ";"):
             before = doc[segment_start:token.i]
@@ -126,6 +135,16 @@ def clause_bounded(target, cue, between) -> bool:
     return True
 
 
+def clause_bounded(target, cue, between) -> bool:
+    """`on_modifies` of forward rules other than negations (see `_reaches`)."""
+    return _reaches(target, cue, between, negation=False)
+
+
+def negation_bounded(target, cue, between) -> bool:
+    """`on_modifies` of forward negation rules (see `_reaches`)."""
+    return _reaches(target, cue, between, negation=True)
+
+
 def load_rules(project_rules: Path, default_rules_path: str) -> list:
     from medspacy.context import ConTextRule
 
@@ -134,22 +153,6 @@ def load_rules(project_rules: Path, default_rules_path: str) -> list:
     defaults = [r for r in expand(ConTextRule.from_json(default_rules_path))
                 if r.category != "FAMILY" and r.literal.lower() not in overridden]
     return bound_to_clauses(defaults + ours)
-
-
-def negation_bounded(target, cue, between) -> bool:
-    """`clause_bounded`, and a negation does not reach past a new predicate ("may have no symptoms or may
-    experience headaches"; a condition does: "if untreated, it can cause liver failure"), nor, from a subordinate
-    clause, into a parenthesis that names the whole phrase ("seeing things that are not really there
-    (hallucinations)")."""
-    doc = target.doc
-    for token in between:
-        if token.lower_ in MODALS and token.i > 0 and doc[token.i - 1].lower_ in NEW_PREDICATE_OPENERS:
-            return False
-    if target.start > cue.start and _in_subordinate_clause(cue) and any(
-            t.text == "(" and doc[t.i + 1:t.i + 3].text.lower() not in EXAMPLE_OPENERS
-            and doc[t.i + 1].lower_ not in EXAMPLE_OPENERS for t in between):
-        return False  # "(hallucinations)" names the phrase; "(such as chemotherapy medicines)" is part of it
-    return clause_bounded(target, cue, between)
 
 
 def bound_to_clauses(rules: list) -> list:

@@ -39,8 +39,8 @@ class NlpResult:
     abbreviations: list[AbbreviationRecord] = field(default_factory=list)
     tokens: int = 0
     # every disease the text names, nested names included ("lice infestation" in "pubic lice infestation"):
-    # concept id -> every (start, end) naming it
-    named_diseases: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # concept id -> every (start, end, sentence index) naming it
+    named_diseases: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)
 
 
 def doc_to_records(doc: Doc) -> NlpResult:
@@ -63,9 +63,10 @@ def doc_to_records(doc: Doc) -> NlpResult:
             if short._.long_form is not None:
                 abbreviations.append(AbbreviationRecord(short.text, short.start_char, short._.long_form.text,
                                                         short._.long_form.start_char))
-    named_diseases: dict[str, list[tuple[int, int]]] = {}
+    named_diseases: dict[str, list[tuple[int, int, int]]] = {}
     for span in sorted(doc.spans.get(ALL_MATCHES_KEY, []), key=lambda s: s.start_char):
         if span.label_ == "DISEASE":
-            named_diseases.setdefault(span.kb_id_, []).append((span.start_char, span.end_char))
+            named_diseases.setdefault(span.kb_id_, []).append(
+                (span.start_char, span.end_char, sentence_of_token.get(span.start, 0)))
     return NlpResult(sentences, mentions, abbreviations, tokens=sum(1 for t in doc if not t.is_space),
                      named_diseases=named_diseases)

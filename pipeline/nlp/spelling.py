@@ -62,10 +62,8 @@ class SpellingReader:
         if len(key) < MIN_MISSPELT_LENGTH or self.vocabulary.lookup(key) or zipf_frequency(text, "en") > 0 or zipf_frequency(key, "en") > 0:
             return None
         if self._keys_by_length is None:
-            self._keys_by_length = self._one_word_keys()
-            # a word of a longer term is no typo ("microsomia" of "hemifacial microsomia" is no "microstomia")
-            self._term_words = {w for k in self.vocabulary.index for w in k.split(" ") if len(w) >= MIN_MISSPELT_LENGTH}
-        if key in self._term_words:
+            self._keys_by_length, self._term_words = self._read_keys()
+        if key in self._term_words:  # a word of a longer term is no typo ("microsomia" of "hemifacial microsomia")
             return None
         choices = self._choices.get(len(key))
         if choices is None:  # the keys one letter shorter, as long and one letter longer, gathered once per length
@@ -78,10 +76,15 @@ class SpellingReader:
             return found[0][0]
         return None  # none, or two different terms one edit away: no safe reading
 
-    def _one_word_keys(self) -> dict[int, list[str]]:
+    def _read_keys(self) -> tuple[dict[int, list[str]], set[str]]:
+        """One pass over the vocabulary: the one-word keys a typo may stand for, by length, and the words of the
+        multi-word keys."""
         by_length: dict[int, list[str]] = defaultdict(list)
+        term_words: set[str] = set()
         for key, candidates in self.vocabulary.index.items():
-            if " " not in key and key.isalpha() and len(key) >= MIN_MISSPELT_LENGTH - 1 and any(
+            if " " in key:
+                term_words.update(w for w in key.split(" ") if len(w) >= MIN_MISSPELT_LENGTH)
+            elif key.isalpha() and len(key) >= MIN_MISSPELT_LENGTH - 1 and any(
                     c.concept.type in SPELLING_TYPES and c.kind != "brand" for c in candidates):  # brands are short coinages
                 by_length[len(key)].append(key)
-        return dict(by_length)
+        return dict(by_length), term_words
