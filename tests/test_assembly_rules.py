@@ -289,6 +289,43 @@ def test_coordinated_subjects_of_a_causal_verb_are_causes(nlp):
     assert not causes & {"what", "exact underlying", "factors", "other factors"}
 
 
+def test_causes_of_a_form_of_the_disease_and_the_main_cause_subject(nlp):
+    causes = {c.name.lower() for c in profile_for(
+        "Bronchitis\n\nOverview\nBronchitis is a condition in which the bronchial tubes become inflamed.\n\nCauses\n"
+        "Infections or lung irritants cause acute bronchitis. The same viruses that cause colds are the most common "
+        "cause of acute bronchitis. Smoking is the main cause of chronic bronchitis. Pregnancy can cause bronchitis.\n",
+        nlp).causes}
+    assert {"infections", "irritants", "smoking", "pregnancy"} <= causes  # MeSH Irritants
+    assert any("virus" in c for c in causes)
+    assert not causes & {"acute bronchitis", "chronic bronchitis", "same viruses", "colds"}
+
+
+def test_cause_lists_after_a_subject_bound_cue_and_modifier_coordination(nlp):
+    text = ("Complex regional pain syndrome\n\nSymptoms\nComplex regional pain syndrome (CRPS) usually develops "
+            "after an injury, surgery, stroke or heart attack. The key symptom is intense pain.\n\nCauses\n"
+            "Swelling in the anal or rectal veins causes complex regional pain syndrome. It is the result of an "
+            "autoimmune response gone awry in the brain and spinal cord.\n")
+    profile = profile_for(text, nlp)
+    causes = {c.name.lower() for c in profile.causes}
+    assert {"injury", "stroke", "heart attack"} <= causes
+    assert not {s.name.lower() for s in profile.symptoms} & {"stroke", "heart attack"}
+    assert not causes & {"swelling in the anal", "rectal veins", "spinal cord"}
+
+
+def test_cause_phrases_split_a_plain_list_only():
+    from pipeline.assemble.phrases import cause_phrases
+
+    def items(text):
+        start = text.index(" after ") + 7
+        return [text[s:e] for s, e in cause_phrases(text, start, len(text))]
+
+    assert items("It develops after an injury, surgery, stroke or heart attack.") == [
+        "injury", "surgery", "stroke", "heart attack"]
+    assert items("It occurs after a combination of genetic and environmental factors.") == [
+        "combination of genetic and environmental factors"]
+    assert items("It occurs after damage in the brain and spinal cord.") == ["damage in the brain and spinal cord"]
+
+
 def test_name_head_is_a_category_but_not_an_eponym(nlp):
     assert "encephalitis" in {c.name for c in profile_for("Limbic encephalitis\n\nLimbic encephalitis is a "
                                                           "condition marked by inflammation of the brain.\n",

@@ -188,7 +188,18 @@ SUBJECT_CAUSE_VERB = re.compile(r"\s+(?:(?:is|are)\s+(?:thought|believed|known|s
                                 r"precipitate|precipitates|cause|causes|lead to|leads to|result in|results in)"
                                 r"(?:,?\s+or\s+(?:trigger|cause|bring on|set off|provoke|precipitate)s?,?)?\s+"
                                 r"(?:(?:the|an?|some|most|many)\s+)?(?:(?:cases|attacks?|episodes?|flares?|onset|"
-                                r"symptoms)\s+of\s+)?", re.I)
+                                r"symptoms)\s+of\s+)?"
+                                # "Smoking is the main cause of chronic bronchitis"
+                                r"|\s+(?:is|are)\s+(?:also\s+)?(?:the|an?|one of the)\s+(?:(?:most|main|major|leading|"
+                                r"common|usual|primary|commonest|frequent|important|known)\s+){0,2}causes?\s+of\s+"
+                                r"(?:(?:the|most|some|many)\s+)?(?:cases\s+of\s+)?", re.I)
+# a relative clause inside a subject ("The same viruses that cause colds"): the subject is the noun phrase before it
+SUBJECT_RELATIVE = re.compile(r"\s(?:that|which|who)\s", re.I)
+# a clause that reports the causal one ("Studies suggest that", "Some evidence shows that"): its subject follows
+SUBJECT_COMPLEMENT = re.compile(r"[^.;]*?\b(?:believe|believes|believed|suggest|suggests|suggested|indicate|indicates|"
+                                r"indicated|show|shows|showed|shown|think|thinks|thought|found|find|finds|know|known|"
+                                r"say|says|report|reports|reported|likely|possible|clear|seems?|appears?)"
+                                r"\s+(?:that\s+)?", re.I)
 # where a sentence's subject starts: after the last clause break or a leading adverbial
 SUBJECT_START = re.compile(r".*(?:[;:]|\b(?:sometimes|often|rarely|occasionally|however|also|for example|"
                            r"in (?:some|most|many|rare|other) (?:people|cases|patients|instances)|"

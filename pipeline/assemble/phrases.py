@@ -21,11 +21,20 @@ ENUMERATION_EXCLUDED_KINDS = {"treatment", "diagnosis", "prevention", "research"
 ENUMERATION_SPLIT = re.compile(r"[^,;]+")
 CAUSE_PHRASE_END = re.compile(r"[,.;:()]|\s(?:which|that|who|when|where|while|because|but|or|in (?:which|whom|some|most|many)|"
                               r"such as|including|leading|resulting|causing|results?|resulted|leads?|led|causes?|caused|are|is|"
-                              r"was|were|may|can|will)\b")
+                              r"was|were|may|can|will|has|have|had|been)\b")
+CAUSE_LIST_END = re.compile(r"[.;:()]|\s(?:which|that|who|when|where|while|because|but|in (?:which|whom|some|most|many)|"
+                            r"such as|including|leading|resulting|causing|results?|resulted|leads?|led|causes?|caused|"
+                            r"are|is|was|were|may|can|will|by|to|with|has|have|had|been|remains?|do|does|did)\b")
+CAUSE_LIST_CLOSE = re.compile(r"[.;:()]|\s(?:which|that|who|when|where|while|because|but|in (?:which|whom|some|most|many)|"
+                              r"such as|including|leading|resulting|causing|by|to|with)\b")
+CAUSE_ITEM_PREPOSITION = re.compile(r"\s(?:in|of|on|at|from|within|inside|into|between|around)\s")
+CAUSE_ITEM_FUNCTION_WORD = re.compile(r"(?:of|in|on|at|for|to|from|with|by|as|than|less|more|often|also|not)\b")
+MODIFIER_ENDINGS = ("al", "ic", "ous", "ive", "ful", "ary")  # adjectives: "anal or rectal veins", "genetic"
+CAUSE_LIST_SPLIT = re.compile(r",?\s+(?:and/or|or|and)\s+|,\s*")
 # a genetic change is stated by its gene (`genes.py`), not as a phrase ("a specific change (mutation) in the PRNP gene")
 CAUSE_PHRASE_STOP = re.compile(r"\b(changes?|mutations?|variants?|alterations?|genes?)\b", re.I)
 ENUMERATION_LEAD = re.compile(r"\s*(?:and|or|also|may|might|can|often|usually|sometimes|frequently|are|is|be|"
-                              r"have|has|having|a|an|the|other|some|their|his|her|including|such as|include|includes|"
+                              r"have|has|having|a|an|the|same|other|some|their|his|her|including|such as|include|includes|"
                               r"like|as well as|especially|[-•*:])(?:\s+|$)", re.I)
 ENUMERATION_STOP = re.compile(r"\b(which|that|who|whom|whose|when|where|while|because|if|this|these|those|it|they|"
                               r"them|there|than|people|individuals|patients|person|children|adults|symptoms?|signs?|"
@@ -40,7 +49,13 @@ MAX_CAUSE_WORDS = 8  # "abnormal fold of tissue in the urethra"
 _FINDING_ENDINGS = ("ness", "ity", "ia", "osis", "itis", "ed", "ing")
 _PROCESS_ENDINGS = ("ing", "ion", "ity", "ness", "ism", "ure")
 _NOT_A_CAUSE_WORDS = frozenset({"following", "anything", "something", "nothing", "everything", "complication",
-                                "condition", "deterioration", "exposure", "infection", "inflammation"})
+                                "condition", "deterioration", "exposure", "infection", "inflammation", "conception",
+                                "fertilization"})
+_GENERIC_LIST_HEADS = frozenset({"factors", "factor", "things", "reasons", "causes", "problems", "issues", "one", "ones",
+                                 "others", "conditions", "diseases", "disorders", "illnesses", "illness"})
+# a time of life is when, not why ("develops after six months of age")
+CAUSE_ITEM_TIME = re.compile(r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few|many)\s+"
+                             r"(?:years?|months?|weeks?|days?)\b|(?:age|birth|puberty|adulthood|childhood|infancy)$)")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -78,13 +93,54 @@ def enumeration_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
+def cause_phrases(text: str, start: int, end: int, listing: bool = True) -> list[tuple[int, int]]:
+    """The cause phrase after a cue, or each item of the coordination there ("develops after an injury, surgery,
+    stroke or heart attack" → injury, surgery, stroke, heart attack); list items may be single nouns."""
+    boundary = CAUSE_LIST_END.search(text, start, end)
+    stop = boundary.start() if boundary else end
+    if not listing or boundary and not CAUSE_LIST_CLOSE.match(boundary.group(0)):
+        stop = start  # a verb after the commas ("..., the doctor will use"): they joined clauses, not causes
+    parts = [trim(text, a, b) for a, b in _split(text, start, stop, CAUSE_LIST_SPLIT)]
+    parts = [(a, b) for a, b in parts if b > a]
+    if len(parts) >= 2 and any(text[a:b].split()[-1].lower().endswith(MODIFIER_ENDINGS) for a, b in parts[:-1]):
+        parts = parts[:1]  # "genetic and environmental factors", "central and peripheral nervous systems"
+    if len(parts) >= 2 and any(CAUSE_ITEM_PREPOSITION.search(text, a, b) for a, b in parts[:-1]):
+        parts = parts[:1]  # "a response gone awry in the brain and spinal cord": the "and" is inside the place
+    if len(parts) < 2:
+        one = cause_phrase(text, start, end)
+        return [one] if one else []
+    items = []
+    for item_start, item_end in parts:
+        item = text[item_start:item_end]
+        words = item.split()
+        if not 1 <= len(words) <= MAX_CAUSE_WORDS or ENUMERATION_STOP.search(item) or \
+                not re.fullmatch(r"[a-z][\w' -]*[a-z]", item) or CAUSE_ITEM_FUNCTION_WORD.match(item):
+            one = cause_phrase(text, start, end)  # one item that is no noun phrase: this is no list of causes
+            return [one] if one else []
+        if CAUSE_PHRASE_STOP.search(item):
+            return []  # "mutations in one or another of the genes": a gene change is the genes' business
+        if not ((len(words) == 1 and item in _NOT_A_CAUSE_WORDS) or CAUSE_ITEM_TIME.match(item) or
+                words[-1] in _GENERIC_LIST_HEADS):
+            items.append((item_start, item_end))  # a bare "infection" or "other factors" is not a cause of its own
+    return items
+
+
+def _split(text: str, start: int, end: int, separator: re.Pattern) -> list[tuple[int, int]]:
+    spans, cursor = [], start
+    for match in separator.finditer(text, start, end):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, end))
+    return spans
+
+
 def cause_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     boundary = CAUSE_PHRASE_END.search(text, start, end)
     start, end = trim(text, start, boundary.start() if boundary else end)
     item = text[start:end]
     words = item.split()
     if not 1 <= len(words) <= MAX_CAUSE_WORDS or ENUMERATION_STOP.search(item) or CAUSE_PHRASE_STOP.search(item) or not re.match(
-            r"[A-Za-z]", item):
+            r"[A-Za-z]", item) or CAUSE_ITEM_TIME.match(item):
         return None
     if len(words) == 1 and not (item.islower() and item.endswith(_PROCESS_ENDINGS) and item not in _NOT_A_CAUSE_WORDS):
         return None  # a lone word is a cause when it names a process or state ("aging", "smoking", "obesity")

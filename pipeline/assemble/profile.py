@@ -48,7 +48,7 @@ from pipeline.assemble.cues import (ADJUNCT_PROCEDURE, APPOSITION_GAP, CATEGORY_
                                    VACCINE_FOR_BEFORE, SEQUELA_BEFORE, CAUSED_BY_AFTER, SOURCE_LIST,
                                    CAUSES_AFTER, CUES, DEATH, DIET, DRUG_LIST_BEFORE, DRUG_TEST, GETS_BEFORE_FOCUS, GROUP_WITH, RISK_OF, TEST_OBJECT_STOP, TEST_PHRASE, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
                                    NOT_A_CAUSE_BEFORE, OUTCOME, PEOPLE_RECEIVING_BEFORE, PEOPLE_WITH_BEFORE, POPULATION_WORDS, QUALIFIER, SUBJECT_CAUSE_VERB, SUBJECT_SPLIT,
-                                   SUBJECT_NOT_A_LIST, SUBJECT_START, SYMPTOM_INTRO, cue)
+                                   SUBJECT_COMPLEMENT, SUBJECT_NOT_A_LIST, SUBJECT_RELATIVE, SUBJECT_START, SYMPTOM_INTRO, cue)
 from pipeline.assemble.genes import find_genes
 from pipeline.assemble.symptom_table import find_symptom_tables
 from pipeline.ingest.article import Article, Section
@@ -301,9 +301,10 @@ class ProfileBuilder:
         return (self.focus_id is not None and m.concept_id == self.focus_id) or _simple_key(m.text) in self.focus_keys
 
     def _is_focus_subtype(self, m: MentionRecord) -> bool:
-        """"foodborne botulism", "paraneoplastic limbic encephalitis": a form of the disease, not a finding of it."""
+        """"foodborne botulism", "paraneoplastic limbic encephalitis", "acute bronchitis" (an HPO phenotype too): a
+        form of the disease, not a finding of it."""
         key = _simple_key(m.text)
-        return m.label == "DISEASE" and any(f and f != key and re.search(rf"(^| ){re.escape(f)}$", key)
+        return m.label in ("DISEASE", "SYMPTOM") and any(f and f != key and re.search(rf"(^| ){re.escape(f)}$", key)
                                             for f in self.focus_keys if len(f) > 3 or f.isupper())
 
     # ------------------------------------------------------------------------------------------ fields
@@ -321,8 +322,9 @@ class ProfileBuilder:
             text = sentence.text
             # a causes section lists causes with weaker cues ("associated with", "include"); a complications
             # section's "death due to respiratory failure" names a mechanism, not a cause of the disease
+            subject_cause = None if kind == "complications" else self._subject_cause(sentence, mentions)
             cause_match = None if kind == "complications" else (
-                _outside_parentheses(CUES["cause"], text) or self._subject_cause(sentence, mentions) or (
+                _outside_parentheses(CUES["cause"], text) or subject_cause or (
                     _outside_parentheses(CUES["cause_in_section"], text) if kind == "causes" else None))
             # "can be confused with": the diseases named after it (or in the list it opens) are told apart from it
             inline_differential = cue("differential", text)
@@ -401,8 +403,10 @@ class ProfileBuilder:
                     continue  # "petechiae look like a rash": the compared thing is not a finding
                 if ADVERSE_EFFECT_CONTEXT.search(text) and kind != "symptoms":
                     continue  # a reaction to the shot, not a sign of the disease
+                # in a symptoms section a finding after "caused by" is described, but "X usually develops after a
+                # stroke" (the disease its subject) names a cause there too
                 if cause_match and cause_match.start() <= m.start - sentence.start and not (
-                        m.label == "SYMPTOM" and kind == "symptoms"):
+                        m.label == "SYMPTOM" and kind == "symptoms" and cause_match is not subject_cause):
                     if self._cause_of_another(cause_match, sentence, mentions):
                         continue
                     if self._generic_yields(m, sentence, mentions) or NOT_A_CAUSE_BEFORE.search(
@@ -473,7 +477,8 @@ class ProfileBuilder:
         cue), "VUR is an unlikely cause of UTI" (the disease itself is the cause)."""
         cue_start = sentence.start + cause_match.start()
         if re.match(r"due to|caused by|results? from|triggered by|brought on by", cause_match.group(0), re.I) and any(
-                cue_start - 3 <= x.end <= cue_start and not self._is_focus(x) and x.label in ("DISEASE", "SYMPTOM")
+                cue_start - 3 <= x.end <= cue_start and not self._is_focus(x) and x.label in ("DISEASE", "SYMPTOM") and
+                x.text.lower().split()[-1] not in GENERIC_DISEASE_WORDS  # "a rare disorder caused by" is the disease
                 for x in mentions):
             return True
         return cause_match.group(0).lower().startswith("cause") and any(
@@ -578,19 +583,27 @@ class ProfileBuilder:
         """The noun phrase after a cause cue when no vocabulary term starts it: a name-only cause (`phrases.py`)."""
         for sentence in self.sentences:
             kind = sentence.section.kind if sentence.section else "overview"
-            if kind in phrases.CAUSE_PHRASE_EXCLUDED_KINDS or not self._usable(sentence.start, sentence.end):
-                continue
-            if self._in_table(sentence.start, sentence.end):
+            if not self._usable(sentence.start, sentence.end) or self._in_table(sentence.start, sentence.end):
                 continue
             mentions = self.by_sentence.get(sentence.index, [])
-            for match in CUES["cause"].finditer(sentence.text):
+            # "CRPS usually develops after an injury" names causes in a symptoms section too
+            excluded = kind in phrases.CAUSE_PHRASE_EXCLUDED_KINDS
+            subject_cause = self._subject_cause(sentence, mentions) if kind == "symptoms" or not excluded else None
+            cues = [] if excluded else [*CUES["cause"].finditer(sentence.text)]
+            for match in cues + ([subject_cause] if subject_cause else []):
                 if sentence.text.count("(", 0, match.start()) > sentence.text.count(")", 0, match.start()):
                     continue  # inside a parenthesis: it explains the term before it
-                span = phrases.cause_phrase(self.text, sentence.start + match.end(), sentence.end)
-                if span is None or any(m.start < span[1] and span[0] < m.end for m in mentions):
-                    continue  # a vocabulary term is there: the mention rules decided
-                self._add("causes", self.text[span[0]:span[1]].lower(), lambda ev: Fact(
-                    name=ev.text, evidence=[ev], method=""), span, "phrase+cue:cause")
+                if match is not subject_cause and (self._cause_of_another(match, sentence, mentions) or (
+                        re.match(r"causes? of", match.group(0), re.I) and re.search(
+                            r"\b(is|are|was|were|be)\s+(an?|the|one of the)\s+(\w+\s+){0,2}$", sentence.text[:match.start()]))):
+                    continue  # "infections caused by bacteria"; "COPD is a major cause of death": the subject causes
+                # "responding to warnings, and hearing doorbells" is no list of causes
+                listing = not match.group(0).lower().startswith("responding")
+                for span in phrases.cause_phrases(self.text, sentence.start + match.end(), sentence.end, listing):
+                    if any(m.start < span[1] and span[0] < m.end for m in mentions):
+                        continue  # a vocabulary term is there: the mention rules decided
+                    self._add("causes", self.text[span[0]:span[1]].lower(), lambda ev: Fact(
+                        name=ev.text, evidence=[ev], method=""), span, "phrase+cue:cause")
 
     def _subject_causes(self) -> None:
         """Each coordinated subject of a causal verb whose object is the focus disease: "Sometimes surgery,
@@ -604,7 +617,7 @@ class ProfileBuilder:
             if sentence.text.rstrip().endswith("?"):
                 continue  # "What causes FFI?" asks
             mentions = self.by_sentence.get(sentence.index, [])
-            focus_starts = {m.start for m in mentions if self._is_focus(m)}
+            focus_starts = {m.start for m in mentions if self._is_focus(m) or self._is_focus_subtype(m)}
             for verb in SUBJECT_CAUSE_VERB.finditer(sentence.text):
                 if sentence.start + verb.end() not in focus_starts:
                     continue
@@ -612,13 +625,19 @@ class ProfileBuilder:
                 lead = SUBJECT_START.match(head)
                 start = sentence.start + (lead.end() if lead else 0)
                 end = sentence.start + verb.start()
+                complement = SUBJECT_COMPLEMENT.match(self.text, start, end)
+                if complement:  # "Researchers believe that a large number of mutations can cause ..."
+                    start = complement.end()
+                relative = SUBJECT_RELATIVE.search(self.text, start, end)
+                end = relative.start() if relative else end
                 if "(" in self.text[start:end] or ")" in self.text[start:end]:
                     continue
-                self._subject_items(start, end, mentions)
+                self._subject_items(start, end, mentions, sentence_initial=start == sentence.start)
 
-    def _subject_items(self, start: int, end: int, mentions: list[MentionRecord]) -> None:
+    def _subject_items(self, start: int, end: int, mentions: list[MentionRecord], sentence_initial: bool = False) -> None:
         """Only a plain coordination of short noun phrases counts: one clause word, auxiliary or subordinator
-        anywhere ("the virus cannot", "Although what") means the span is not a list of subjects."""
+        anywhere ("the virus cannot", "Although what") means the span is not a list of subjects. An "or" between
+        modifiers ("Swelling in the anal or rectal veins") joins no subjects: such a span is one subject."""
         if len(self.text[start:end].split()) > 14 or SUBJECT_NOT_A_LIST.search(self.text, start, end):
             return
         items, cursor = [], start
@@ -627,7 +646,8 @@ class ProfileBuilder:
             cursor = separator.end() if separator else end
             if item_end > item_start:
                 items.append((item_start, item_end))
-        listed = len(items) >= 2  # a lone subject counts only through its vocabulary mention
+        if any(self.text[a:b].split()[-1].lower().endswith(phrases.MODIFIER_ENDINGS) for a, b in items[:-1]):
+            items = [phrases.trim(self.text, start, end)]
         for item_start, item_end in items:
             item = self.text[item_start:item_end]
             if self._is_focus_name(item) or re.match(r"(in|for|during|with|by|after|before|around|from)\b", item, re.I):
@@ -639,8 +659,10 @@ class ProfileBuilder:
                         self._add_mention("causes", m, method=f"{m.method}+cue:subject-of-causal-verb")
                 continue
             words = item.split()
-            if not listed or not 1 <= len(words) <= 4 or not re.fullmatch(r"[A-Za-z][\w' -]*[a-z]", item) or item.isupper() or (
-                    len(words) == 1 and (item[0].isupper() or item.endswith(("al", "ic", "ous", "ive", "ful")))) or \
+            # a capital that only opens the sentence ("Pregnancy can cause hemorrhoids") names no proper noun
+            capitalised = item[0].isupper() and not (sentence_initial and item_start == start and item[1:].islower())
+            if not 1 <= len(words) <= 4 or not re.fullmatch(r"[A-Za-z][\w' -]*[a-z]", item) or item.isupper() or (
+                    len(words) == 1 and (capitalised or item.endswith(phrases.MODIFIER_ENDINGS))) or \
                     words[-1].lower() in GENERIC_CAUSE_HEADS or phrases.ENUMERATION_STOP.search(item) or \
                     phrases.CAUSE_PHRASE_STOP.search(item):
                 continue

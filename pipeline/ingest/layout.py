@@ -59,6 +59,8 @@ _DATE_LINE = re.compile(r"^\s*(?:(?:last\s+)?(?:updated|reviewed|modified|revise
 _BYLINE = re.compile(r"^\s*(by\s+[A-Z]|medically reviewed by|written by)", re.I)
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _SENTENCE_END = (".", "!", ";", ",")
+# a lead-in whose colon the source dropped ("Other changes that may help relieve symptoms include") is no heading
+_LIST_LEAD_IN = re.compile(r"\b(include|includes|including|such as|like|are|is|the following|as follows)$", re.I)
 
 
 @dataclass
@@ -132,6 +134,8 @@ def _is_heading_candidate(lines: list[Line], i: int) -> bool:
     if _MD_HEADING.match(line.text):
         return True
     if text.endswith(_SENTENCE_END) or text.endswith(":") and not section_kind(text) == "references":
+        return False
+    if _LIST_LEAD_IN.search(text):
         return False
     if not (text[0].isupper() or text[0].isdigit()):
         return False
