@@ -273,6 +273,33 @@ def test_medquad_one_line_symptom_tables_are_unfolded_into_rows(tmp_path, nlp):
     assert plain.text == GARD_INLINE
 
 
+HEMORRHOIDS = ("Hemorrhoids\n\nWhat causes Hemorrhoids?\nSwelling in the anal or rectal veins causes hemorrhoids. "
+               "Several factors may cause this swelling, including\n\n- chronic constipation or diarrhea - straining "
+               "during bowel movements - sitting on the toilet for long periods of time - a lack of fiber in the diet\n\n"
+               "Another cause of hemorrhoids is the weakening of the connective tissue in the rectum and anus that "
+               "occurs with age. Exams may rule out other causes of bleeding. The cause of hemorrhoids in some people "
+               "is not well understood.\n")
+
+
+def test_medquad_one_line_bullets_are_unfolded_and_a_causes_list_gives_causes(tmp_path, nlp):
+    from pipeline.ingest.bullets import unfold_inline_bullets
+    from tests.conftest import profile_of
+
+    assert unfold_inline_bullets("- X-linked ages 10 - 20 - fever\n- one item\n") == \
+        "- X-linked ages 10 - 20\n- fever\n- one item\n"
+    (tmp_path / "h.json").write_text(json.dumps({"id": "h", "title": "Hemorrhoids", "text": HEMORRHOIDS}))
+    (tmp_path / "h.txt").write_text(HEMORRHOIDS)
+    article, profile = profile_of(tmp_path / "h.json", nlp)
+    assert "including\n\n- chronic constipation or diarrhea\n- straining during bowel movements\n" in article.text
+    causes = {c.name.lower() for c in profile.causes}
+    assert {"straining during bowel movements", "sitting on the toilet", "lack of fiber in the diet",
+            "weakening of the connective tissue"} <= causes
+    assert not causes & {"bleeding", "not well understood", "hemorrhoids"}
+    assert {"constipation", "chronic constipation"} & causes
+    (plain,) = list(iter_articles([tmp_path / "h.txt"]))
+    assert plain.text == HEMORRHOIDS  # a .txt article's offsets index into the file: left as written
+
+
 def test_html_symptom_table_rows_keep_their_frequencies(tmp_path, nlp):
     from tests.conftest import profile_of
 

@@ -193,6 +193,10 @@ SUBJECT_CAUSE_VERB = re.compile(r"\s+(?:(?:is|are)\s+(?:thought|believed|known|s
                                 r"|\s+(?:is|are)\s+(?:also\s+)?(?:the|an?|one of the)\s+(?:(?:most|main|major|leading|"
                                 r"common|usual|primary|commonest|frequent|important|known)\s+){0,2}causes?\s+of\s+"
                                 r"(?:(?:the|most|some|many)\s+)?(?:cases\s+of\s+)?", re.I)
+# the lead-in of a list of causes ("Several factors may cause this swelling, including", "Risk factors are:")
+CAUSE_LIST_INTRO = re.compile(r"\b(causes?|caused|factors?|triggers?|risks?|results? from|due to)\b", re.I)
+# "... neuropathies from diabetes can cause": the list is what the lead-in's subject causes, not what causes it
+EFFECT_LIST_INTRO = re.compile(r"\b(cause|causes|lead to|leads to|result in|results in|trigger|triggers)\s*:?\s*$", re.I)
 # a relative clause inside a subject ("The same viruses that cause colds"): the subject is the noun phrase before it
 SUBJECT_RELATIVE = re.compile(r"\s(?:that|which|who)\s", re.I)
 # a clause that reports the causal one ("Studies suggest that", "Some evidence shows that"): its subject follows

@@ -46,6 +46,11 @@ CAUSE_PHRASE_EXCLUDED_KINDS = {"treatment", "research", "prevention", "reference
 ENUMERATION_ADVERBIAL = re.compile(r"(?:in|on|at|around|during|after|before|within|from|for|to|by|over|under|"
                                    r"through|throughout)\b", re.I)
 MAX_CAUSE_WORDS = 8  # "abnormal fold of tissue in the urethra"
+# "The cause of X is not well understood / still unknown": no cause is named
+UNKNOWN_CAUSE = re.compile(r"^(?:not|still|largely|poorly|being|probably|possibly|likely)\b|\b(?:unknown|unclear|"
+                           r"understood|uncertain|believed?|thought)\b", re.I)
+# where a longer phrase gives up its trailing place or time ("weakening of the connective tissue | in the rectum")
+LONG_PHRASE_CUT = re.compile(r"\s(?:in|on|at|for|during|within|around)\s")
 _FINDING_ENDINGS = ("ness", "ity", "ia", "osis", "itis", "ed", "ing")
 _PROCESS_ENDINGS = ("ing", "ion", "ity", "ness", "ism", "ure")
 _NOT_A_CAUSE_WORDS = frozenset({"following", "anything", "something", "nothing", "everything", "complication",
@@ -137,10 +142,17 @@ def _split(text: str, start: int, end: int, separator: re.Pattern) -> list[tuple
 def cause_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     boundary = CAUSE_PHRASE_END.search(text, start, end)
     start, end = trim(text, start, boundary.start() if boundary else end)
+    while len(text[start:end].split()) > MAX_CAUSE_WORDS:  # "sitting on the toilet for long periods of time"
+        last = None
+        for last in LONG_PHRASE_CUT.finditer(text, start, end):
+            pass
+        if last is None:
+            break
+        end = last.start()
     item = text[start:end]
     words = item.split()
     if not 1 <= len(words) <= MAX_CAUSE_WORDS or ENUMERATION_STOP.search(item) or CAUSE_PHRASE_STOP.search(item) or not re.match(
-            r"[A-Za-z]", item) or CAUSE_ITEM_TIME.match(item):
+            r"[A-Za-z]", item) or CAUSE_ITEM_TIME.match(item) or UNKNOWN_CAUSE.search(item):
         return None
     if len(words) == 1 and not (item.islower() and item.endswith(_PROCESS_ENDINGS) and item not in _NOT_A_CAUSE_WORDS):
         return None  # a lone word is a cause when it names a process or state ("aging", "smoking", "obesity")

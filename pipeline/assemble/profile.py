@@ -48,7 +48,7 @@ from pipeline.assemble.cues import (ADJUNCT_PROCEDURE, APPOSITION_GAP, CATEGORY_
                                    VACCINE_FOR_BEFORE, SEQUELA_BEFORE, CAUSED_BY_AFTER, SOURCE_LIST,
                                    CAUSES_AFTER, CUES, DEATH, DIET, DRUG_LIST_BEFORE, DRUG_TEST, GETS_BEFORE_FOCUS, GROUP_WITH, RISK_OF, TEST_OBJECT_STOP, TEST_PHRASE, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
                                    NOT_A_CAUSE_BEFORE, OUTCOME, PEOPLE_RECEIVING_BEFORE, PEOPLE_WITH_BEFORE, POPULATION_WORDS, QUALIFIER, SUBJECT_CAUSE_VERB, SUBJECT_SPLIT,
-                                   SUBJECT_COMPLEMENT, SUBJECT_NOT_A_LIST, SUBJECT_RELATIVE, SUBJECT_START, SYMPTOM_INTRO, cue)
+                                   CAUSE_LIST_INTRO, EFFECT_LIST_INTRO, SUBJECT_COMPLEMENT, SUBJECT_NOT_A_LIST, SUBJECT_RELATIVE, SUBJECT_START, SYMPTOM_INTRO, cue)
 from pipeline.assemble.genes import find_genes
 from pipeline.assemble.symptom_table import find_symptom_tables
 from pipeline.ingest.article import Article, Section
@@ -325,7 +325,8 @@ class ProfileBuilder:
             subject_cause = None if kind == "complications" else self._subject_cause(sentence, mentions)
             cause_match = None if kind == "complications" else (
                 _outside_parentheses(CUES["cause"], text) or subject_cause or (
-                    _outside_parentheses(CUES["cause_in_section"], text) if kind == "causes" else None))
+                    _outside_parentheses(CUES["cause_in_section"], text) if kind == "causes" else None) or
+                self._cause_list_item(sentence, kind))
             # "can be confused with": the diseases named after it (or in the list it opens) are told apart from it
             inline_differential = cue("differential", text)
             differential_from = 0 if cue("differential", self._list_intro(sentence)) else (
@@ -406,7 +407,8 @@ class ProfileBuilder:
                 # in a symptoms section a finding after "caused by" is described, but "X usually develops after a
                 # stroke" (the disease its subject) names a cause there too
                 if cause_match and cause_match.start() <= m.start - sentence.start and not (
-                        m.label == "SYMPTOM" and kind == "symptoms" and cause_match is not subject_cause):
+                        m.label == "SYMPTOM" and kind == "symptoms" and cause_match is not subject_cause) and not (
+                        self._effect_after_cause_of(cause_match, sentence, m)):
                     if self._cause_of_another(cause_match, sentence, mentions):
                         continue
                     if self._generic_yields(m, sentence, mentions) or NOT_A_CAUSE_BEFORE.search(
@@ -455,6 +457,16 @@ class ProfileBuilder:
         for statistic in stats_rules.find_statistics(self.text, self.sentences, self.by_sentence, self._usable,
                                                      self._is_focus, excluded=self._in_table):
             self.fields["statistics"][f"{statistic.evidence[0].start}"] = statistic
+
+    def _cause_list_item(self, sentence: Sentence, kind: str) -> re.Match | None:
+        """An item of a list whose lead-in names causes, in a causes section ("Several factors may cause this
+        swelling, including - chronic constipation - straining during bowel movements"): the whole item is a cause
+        (a match over the item)."""
+        intro = self._list_intro(sentence)
+        if kind != "causes" or sentence.list_item is None or not CAUSE_LIST_INTRO.search(intro) or \
+                EFFECT_LIST_INTRO.search(intro):
+            return None
+        return re.match(r".*", sentence.text)
 
     def _subject_cause(self, sentence: Sentence, mentions: list[MentionRecord]) -> re.Match | None:
         """A cause cue that only holds when the disease is the subject: "ADEM often follows viral infections",
@@ -588,6 +600,9 @@ class ProfileBuilder:
             mentions = self.by_sentence.get(sentence.index, [])
             # "CRPS usually develops after an injury" names causes in a symptoms section too
             excluded = kind in phrases.CAUSE_PHRASE_EXCLUDED_KINDS
+            if self._cause_list_item(sentence, kind):
+                self._cause_item_phrase(sentence, mentions)
+                continue
             subject_cause = self._subject_cause(sentence, mentions) if kind == "symptoms" or not excluded else None
             cues = [] if excluded else [*CUES["cause"].finditer(sentence.text)]
             for match in cues + ([subject_cause] if subject_cause else []):
@@ -599,11 +614,39 @@ class ProfileBuilder:
                     continue  # "infections caused by bacteria"; "COPD is a major cause of death": the subject causes
                 # "responding to warnings, and hearing doorbells" is no list of causes
                 listing = not match.group(0).lower().startswith("responding")
-                for span in phrases.cause_phrases(self.text, sentence.start + match.end(), sentence.end, listing):
+                start = self._after_focus_predicate(sentence.start + match.end(), mentions)
+                if start == sentence.start + match.end() and re.match(r"causes? of", match.group(0), re.I):
+                    continue  # "other causes of bleeding", "Causes of low bone mass include": the effect follows
+                for span in phrases.cause_phrases(self.text, start, sentence.end, listing):
                     if any(m.start < span[1] and span[0] < m.end for m in mentions):
                         continue  # a vocabulary term is there: the mention rules decided
                     self._add("causes", self.text[span[0]:span[1]].lower(), lambda ev: Fact(
                         name=ev.text, evidence=[ev], method=""), span, "phrase+cue:cause")
+
+    @staticmethod
+    def _effect_after_cause_of(cause_match: re.Match, sentence: Sentence, m: MentionRecord) -> bool:
+        """"to rule out other causes of bleeding": what follows "causes of" is the effect, not a cause."""
+        return bool(re.match(r"causes? of", cause_match.group(0), re.I)) and re.fullmatch(
+            r"\s*((the|a|an|your|this|these)\s+)?", sentence.text[cause_match.end():m.start - sentence.start]) is not None
+
+    def _after_focus_predicate(self, offset: int, mentions: list[MentionRecord]) -> int:
+        """Past "<the disease> is" when a cue names the disease first: "Another cause of hemorrhoids is the
+        weakening of the connective tissue" → the phrase starts at "the weakening"."""
+        for m in mentions:
+            if self._is_focus(m) and m.start >= offset and re.fullmatch(r"\s*", self.text[offset:m.start]):
+                verb = FOCUS_PREDICATE.match(self.text, m.end)
+                return verb.end() if verb else offset
+        return offset
+
+    def _cause_item_phrase(self, sentence: Sentence, mentions: list[MentionRecord]) -> None:
+        """A cause-list item no vocabulary term covers, up to its first clause break: "straining during bowel
+        movements", "a lack of fiber in the diet"."""
+        start, end = phrases.trim(self.text, *sentence.list_item)
+        span = phrases.cause_phrase(self.text, start, end)
+        if span is None or any(m.start < span[1] and span[0] < m.end for m in mentions):
+            return
+        self._add("causes", self.text[span[0]:span[1]].lower(), lambda ev: Fact(
+            name=ev.text, evidence=[ev], method=""), span, "phrase+list:cause")
 
     def _subject_causes(self) -> None:
         """Each coordinated subject of a causal verb whose object is the focus disease: "Sometimes surgery,
@@ -1174,6 +1217,7 @@ class ProfileBuilder:
         return DiseaseProfile.model_validate(profile.model_dump(), context={"text": self.text})
 
 
+FOCUS_PREDICATE = re.compile(r"\s+(?:is|are|includes?|may be|can be)\s+", re.I)
 GENERIC_CAUSE_HEADS = frozenset({"factors", "factor", "things", "reasons", "conditions", "causes", "triggers", "events",
                                  "problems", "issues", "agents", "diseases", "disorders", "illnesses"})
 

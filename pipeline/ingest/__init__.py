@@ -17,6 +17,7 @@ from typing import Iterator
 
 from pipeline.ingest.article import Article, IngestError
 from pipeline.ingest.decode import decode_bytes
+from pipeline.ingest.bullets import unfold_inline_bullets
 from pipeline.ingest.gard import unfold_symptom_tables
 from pipeline.ingest.html import html_to_text
 from pipeline.ingest.layout import analyse, parse_date
@@ -67,6 +68,7 @@ def article_from_text(text: str, *, doc_id: str, path: str, fmt: str, sha256: st
                       title: str | None = None, url: str | None = None, metadata: dict | None = None) -> Article:
     if fmt in EXTRACTED_FORMATS:
         text = unfold_symptom_tables(text)  # MedQuAD's one-line GARD tables, one row per line
+        text = unfold_inline_bullets(text)  # and its one-line bullet lists, one item per line
     layout = analyse(text)
     metadata = metadata or {}
     article = Article(

@@ -60,7 +60,9 @@ _BYLINE = re.compile(r"^\s*(by\s+[A-Z]|medically reviewed by|written by)", re.I)
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _SENTENCE_END = (".", "!", ";", ",")
 # a lead-in whose colon the source dropped ("Other changes that may help relieve symptoms include") is no heading
-_LIST_LEAD_IN = re.compile(r"\b(include|includes|including|such as|like|are|is|the following|as follows)$", re.I)
+_LIST_LEAD_IN = re.compile(r"\b(include|includes|including|such as|like|are|is|the following|as follows|"
+                           r"(?:can|may|might|could|will|often|also|commonly|usually) (?:cause|lead to|result in|involve))$",
+                           re.I)
 
 
 @dataclass
