@@ -326,6 +326,28 @@ def test_cause_phrases_split_a_plain_list_only():
     assert items("It occurs after damage in the brain and spinal cord.") == ["damage in the brain and spinal cord"]
 
 
+def test_symptoms_of_another_disease_institutions_and_look_alikes_are_not_symptoms(nlp):
+    text = ("Bronchitis\n\nSymptoms\nBronchitis causes a cough that brings up mucus and wheezing. Acute bronchitis "
+            "often develops after a cold or the flu. Symptoms of a cold or the flu include sore throat, vomiting, and "
+            "diarrhea. Its symptoms are similar to the symptoms of other lung problems, such as pneumonia and asthma."
+            "\n\nwhat research is being done for Bronchitis ?\nThe National Institute of Neurological Disorders and "
+            "Stroke supports research. The cause of bronchitis in some people is not well understood. Published "
+            "studies of these treatments are limited.\n")
+    profile = profile_for(text, nlp)
+    symptoms = {s.name.lower() for s in profile.symptoms}
+    assert "wheezing" in symptoms
+    assert not symptoms & {"sore throat", "vomiting", "diarrhea", "pneumonia", "asthma", "stroke"}
+    questions = " ".join(q.name for q in profile.open_questions)
+    assert "not well understood" in questions and "are limited" in questions
+
+
+def test_a_findings_own_signs_are_still_symptoms(nlp):
+    text = ("Polycystic kidney disease\n\nSymptoms\nSymptoms of PKD include back pain and headaches. Symptoms of "
+            "anemia include fatigue and pallor.\n")
+    symptoms = {s.name.lower() for s in profile_for(text, nlp).symptoms}
+    assert {"back pain", "fatigue", "pallor"} <= symptoms
+
+
 def test_name_head_is_a_category_but_not_an_eponym(nlp):
     assert "encephalitis" in {c.name for c in profile_for("Limbic encephalitis\n\nLimbic encephalitis is a "
                                                           "condition marked by inflammation of the brain.\n",

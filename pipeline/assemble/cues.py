@@ -62,7 +62,8 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                         r"\bmay last (a few|several|many) (days|weeks|months|years)\b|\bin between (flares|attacks|episodes)\b",
     # other diseases the disease is told apart from are neither its symptoms nor its complications
     "differential": r"\b(can|may|might|could|is|are|often|sometimes)\s+(be\s+)?(confused with|mistaken for|"
-                    r"misdiagnosed as)\b|\bdifferential diagnos[ie]s\b|\b(mimics?|resembles?)\b",
+                    r"misdiagnosed as)\b|\bdifferential diagnos[ie]s\b|\b(mimics?|resembles?)\b|"
+                    r"\bsimilar to (the )?(symptoms|signs|those) of\b",
     "symptom_list": r"\b(symptoms?|signs?|features?|manifestations?)\b[^.;]{0,60}?\b(include|includes|including|"
                     r"such as|are|may be|consist of)\b|\b(symptoms?|signs?)\s*:|\bcharacterized by\b|"
                     r"\bprimary (consequence|feature|manifestation)s?\b|\bmanifests? (as|with)\b|"
@@ -81,12 +82,14 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
     "open_question": r"\bquestions? (remain|concerns?)\b|\bno one (yet )?knows\b|\bunknown\b(?!\s+(causes?|origin|reasons?)\b)|"
                      r"\bunclear\b|\bno (known )?(way|method|means|test)s?\b[^.;]{0,40}\bto (predict|know|tell)\b|"
                      r"\bcannot (yet )?be predicted\b|"
-                     r"\bnot (yet )?(fully )?(known|understood|clear)\b|\b(dont|don't|do not) (yet )?(fully )?(know|understand)\b|"
+                     r"\bnot (yet )?(fully |well |completely |entirely )?(known|understood|clear)\b|\b(dont|don't|do not) (yet )?(fully )?(know|understand)\b|"
                      r"\b(arent|aren't|are not|isnt|isn't|is not) (yet )?known\b|\bresearch (is needed|to answer)\b|\?$|"
                      r"\bresearch is (focused|focusing|directed) on\b|\bresearchers (continue|are working|are trying) to\b|"
-                     r"\braised questions\b",
+                     r"\braised questions\b|"
+                     r"\b(studies|research|evidence|data)\b[^.;]{0,60}\b(are|is|remains?) (limited|lacking|scarce)\b",
     # what is unknown or under study, in any section ("its long-term safety and effectiveness arent known")
     "open_question_strong": r"\b(arent|aren't|are not|isnt|isn't|is not) (yet )?known\b|"
+                            r"\b(studies|research|evidence|data)\b[^.;]{0,60}\b(are|is|remains?) (limited|lacking|scarce)\b|"
                             r"\bresearchers (continue|are working|are trying) to\b",
     "definition": r"\b(is|are) (a|an|the)\b",
     "member": r"\b(such as|including|like|e\.g\.|for example|for instance|namely)\s*$",
@@ -142,6 +145,11 @@ CATEGORY_ADJECTIVES = {
 # "a European rare disease database", "the Muscular Dystrophy Association": the term names a resource, not a finding
 NAMES_AN_INSTITUTION = re.compile(r"\s+(database|registry|network|organi[sz]ation|foundation|association|society|"
                                   r"cent(er|re)|clinic|institute|program(me)?|alliance|coalition)s?\b", re.I)
+# a finding that ends an institution's name: "National Institute of Neurological Disorders and Stroke"
+INSTITUTION_BEFORE = re.compile(r"\b(?:Institutes?|Foundation|Association|Society|Cent(?:er|re)|Organi[sz]ation|Alliance|"
+                                r"Council|Department|Division)\s+(?:of|for|on)\s+(?:[A-Z][\w'-]*,?\s+(?:and\s+|&\s+)?){0,6}$")
+# "Symptoms of a cold or the flu include": the symptoms of the disease named next, not of this one
+OTHER_SYMPTOMS_OF = re.compile(r"\b(?:symptoms?|signs?)\s+of\s+(?:an?\s+|the\s+)?", re.I)
 # the head of a definition's predicate: "a rare but serious paralytic illness" → "paralytic illness"
 CATEGORY_HEAD = re.compile(r"\b(?:(?:a|an)\s+)?((?:[a-z-]+\s+){0,2}?(?:disorder|disease|illness|condition|syndrome)s?)\b")
 EVALUATIVE_WORDS = frozenset({"serious", "severe", "very", "life-threatening", "uncommon", "common", "but", "and",

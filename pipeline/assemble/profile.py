@@ -48,7 +48,7 @@ from pipeline.assemble.cues import (ADJUNCT_PROCEDURE, APPOSITION_GAP, CATEGORY_
                                    VACCINE_FOR_BEFORE, SEQUELA_BEFORE, CAUSED_BY_AFTER, SOURCE_LIST,
                                    CAUSES_AFTER, CUES, DEATH, DIET, DRUG_LIST_BEFORE, DRUG_TEST, GETS_BEFORE_FOCUS, GROUP_WITH, RISK_OF, TEST_OBJECT_STOP, TEST_PHRASE, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
                                    NOT_A_CAUSE_BEFORE, OUTCOME, PEOPLE_RECEIVING_BEFORE, PEOPLE_WITH_BEFORE, POPULATION_WORDS, QUALIFIER, SUBJECT_CAUSE_VERB, SUBJECT_SPLIT,
-                                   CAUSE_LIST_INTRO, EFFECT_LIST_INTRO, SUBJECT_COMPLEMENT, SUBJECT_NOT_A_LIST, SUBJECT_RELATIVE, SUBJECT_START, SYMPTOM_INTRO, cue)
+                                   CAUSE_LIST_INTRO, EFFECT_LIST_INTRO, INSTITUTION_BEFORE, OTHER_SYMPTOMS_OF, SUBJECT_COMPLEMENT, SUBJECT_NOT_A_LIST, SUBJECT_RELATIVE, SUBJECT_START, SYMPTOM_INTRO, cue)
 from pipeline.assemble.genes import find_genes
 from pipeline.assemble.symptom_table import find_symptom_tables
 from pipeline.ingest.article import Article, Section
@@ -290,6 +290,7 @@ class ProfileBuilder:
                 abbreviations[ab.short] = None
         self.focus_keys = names | {_simple_key(a) for a in abbreviations}
         self.focus_stem = max(re.findall(r"[a-z]{6,}", title.lower()), key=len, default="")[:6]
+        self.focus_words = set(re.findall(r"[a-z]{4,}", " ".join([title.lower(), *names])))
         evidence = [_evidence(self.text, a.title_span.start, a.title_span.end)] if a.title_span else []
         return Disease(
             name=title, concept_id=concept_id, concept_label=concept.label if concept else None,
@@ -330,7 +331,7 @@ class ProfileBuilder:
             # "can be confused with": the diseases named after it (or in the list it opens) are told apart from it
             inline_differential = cue("differential", text)
             differential_from = 0 if cue("differential", self._list_intro(sentence)) else (
-                inline_differential.end() if inline_differential else None)
+                inline_differential.end() if inline_differential else self._other_disease_symptoms(sentence, mentions))
             symptom_list = cue("symptom_list", text)
             # in a symptoms section "may result in"/"permanent" describe the symptoms themselves
             # (and in a causes section they describe the mechanism)
@@ -339,8 +340,9 @@ class ProfileBuilder:
             treatment_context = kind not in ("prevention", "causes") and (
                 kind == "treatment" or cue("treatment", text) or self._in_treatment_list(sentence))
             for m in mentions:
-                if self._is_focus(m) or self._is_focus_subtype(m) or NAMES_AN_INSTITUTION.match(self.text, m.end):
-                    continue
+                if self._is_focus(m) or self._is_focus_subtype(m) or NAMES_AN_INSTITUTION.match(self.text, m.end) or \
+                        INSTITUTION_BEFORE.search(self.text, max(0, m.start - 80), m.start):
+                    continue  # "National Institute of Neurological Disorders and Stroke" names no finding
                 if differential_from is not None and m.label in ("SYMPTOM", "DISEASE") and \
                         m.start - sentence.start >= differential_from:
                     continue  # "Celiac disease can be confused with - irritable bowel syndrome": told apart from
@@ -458,6 +460,24 @@ class ProfileBuilder:
                                                      self._is_focus, excluded=self._in_table):
             self.fields["statistics"][f"{statistic.evidence[0].start}"] = statistic
 
+    def _other_disease_symptoms(self, sentence: Sentence, mentions: list[MentionRecord]) -> int | None:
+        """Where the symptoms of another disease are listed: "Symptoms of a cold or the flu include sore throat,
+        fatigue ..." in a bronchitis article (an offset into the sentence, else None)."""
+        for intro in OTHER_SYMPTOMS_OF.finditer(sentence.text):
+            named = [m for m in mentions if m.label in ("DISEASE", "SYMPTOM") and 0 <= m.start - sentence.start - intro.end()
+                     and re.fullmatch(r"(\w+ (or|and) (an? |the )?)?", sentence.text[intro.end():m.start - sentence.start])]
+            # a finding's signs ("Symptoms of anemia include") and a form of this disease's ("Symptoms of diffuse
+            # gastric cancer", "Symptoms of PKD") are its own
+            if named and all(m.label == "DISEASE" and not m.text.isupper() and not self._is_focus(m) and
+                             not self._is_focus_subtype(m) and not self._shares_focus_word(m.text) and
+                             self._phenotype(m.text) is None for m in named):
+                return intro.end()
+        return None
+
+    def _shares_focus_word(self, text: str) -> bool:
+        words = {w for w in re.findall(r"[a-z]{4,}", text.lower())} - {"disease", "disorder", "syndrome", "cancer"}
+        return bool(self.focus_stem) and any(w.startswith(self.focus_stem) or w in self.focus_words for w in words)
+
     def _cause_list_item(self, sentence: Sentence, kind: str) -> re.Match | None:
         """An item of a list whose lead-in names causes, in a causes section ("Several factors may cause this
         swelling, including - chronic constipation - straining during bowel movements"): the whole item is a cause
@@ -570,6 +590,9 @@ class ProfileBuilder:
             if self._in_table(sentence.start, sentence.end) or self._heading_like(sentence):
                 continue
             listed = cue("symptom_list", sentence.text)
+            mentions = self.by_sentence.get(sentence.index, [])
+            if listed and self._other_disease_symptoms(sentence, mentions) is not None:
+                continue  # "Symptoms of a cold or the flu include ..."
             if listed:
                 segment_start = sentence.start + listed.end()
             elif kind == "symptoms" and sentence.list_item is not None:

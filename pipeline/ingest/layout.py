@@ -59,6 +59,7 @@ _DATE_LINE = re.compile(r"^\s*(?:(?:last\s+)?(?:updated|reviewed|modified|revise
 _BYLINE = re.compile(r"^\s*(by\s+[A-Z]|medically reviewed by|written by)", re.I)
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _SENTENCE_END = (".", "!", ";", ",")
+QUESTION_LINE = re.compile(r"(what|how|who|why|when|where|is|are|can|do|does)\b.*\?$")
 # a lead-in whose colon the source dropped ("Other changes that may help relieve symptoms include") is no heading
 _LIST_LEAD_IN = re.compile(r"\b(include|includes|including|such as|like|are|is|the following|as follows|"
                            r"(?:can|may|might|could|will|often|also|commonly|usually) (?:cause|lead to|result in|involve))$",
@@ -139,8 +140,8 @@ def _is_heading_candidate(lines: list[Line], i: int) -> bool:
         return False
     if _LIST_LEAD_IN.search(text):
         return False
-    if not (text[0].isupper() or text[0].isdigit()):
-        return False
+    if not (text[0].isupper() or text[0].isdigit() or QUESTION_LINE.match(text)):
+        return False  # MedQuAD writes some questions in lower case ("what research ... is being done for X ?")
     prev_blank = i == 0 or lines[i - 1].blank
     next_line = next((ln for ln in lines[i + 1:] if not ln.blank), None)
     if next_line is None:
