@@ -348,6 +348,18 @@ def test_a_findings_own_signs_are_still_symptoms(nlp):
     assert {"back pain", "fatigue", "pallor"} <= symptoms
 
 
+def test_overview_findings_the_symptoms_list_are_symptoms_and_causes_of_a_symptom_are_not_causes(nlp):
+    text = ("Bronchitis\n\nOverview\nBronchitis also may cause wheezing and chest pain. Chronic bronchitis is a serious, "
+            "long-term medical condition. Spasticity, which can occur as a stiffness caused by increased muscle tone, "
+            "is common.\n\nSymptoms\nThe signs and symptoms of bronchitis include coughing, wheezing, and chest pain."
+            "\n")
+    profile = profile_for(text, nlp)
+    complications = {c.name.lower() for c in profile.complications}
+    assert not complications & {"wheezing", "chest pain", "medical condition"}
+    assert {"wheezing", "chest pain"} <= {s.name.lower() for s in profile.symptoms}
+    assert "increased muscle tone" not in {c.name.lower() for c in profile.causes}
+
+
 def test_name_head_is_a_category_but_not_an_eponym(nlp):
     assert "encephalitis" in {c.name for c in profile_for("Limbic encephalitis\n\nLimbic encephalitis is a "
                                                           "condition marked by inflammation of the brain.\n",

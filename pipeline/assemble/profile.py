@@ -199,6 +199,8 @@ class ProfileBuilder:
 
     def _add_mention(self, field: str, m: MentionRecord, method: str, cls=Fact):
         """Add mention `m` as evidence of the fact for its concept (or its text) in `field`."""
+        if m.concept_id in ROOT_CONCEPTS:
+            return None  # "a serious, long-term medical condition": the root of an ontology says nothing
         return self._add(field, _fact_key(m), lambda ev: cls(
             name=_fact_name(m), concept_id=m.concept_id, concept_label=m.concept_label, assertion=m.assertion,
             evidence=[ev], method=""), (m.start, m.end), method)
@@ -454,6 +456,7 @@ class ProfileBuilder:
         for key in [k for k in self.fields["causes"] if k in category_ids]:
             del self.fields["causes"][key]  # "results from an autoimmune disorder" restates the category
         self._coordinated_phrases()
+        self._symptoms_not_complications()
         self._populations()
         self._statements()
         for statistic in stats_rules.find_statistics(self.text, self.sentences, self.by_sentence, self._usable,
@@ -477,6 +480,19 @@ class ProfileBuilder:
     def _shares_focus_word(self, text: str) -> bool:
         words = {w for w in re.findall(r"[a-z]{4,}", text.lower())} - {"disease", "disorder", "syndrome", "cancer"}
         return bool(self.focus_stem) and any(w.startswith(self.focus_stem) or w in self.focus_words for w in words)
+
+    def _symptoms_not_complications(self) -> None:
+        """A finding the overview says the disease "may cause" and the symptoms section lists is a symptom
+        ("Bronchitis also may cause wheezing, chest pain ..."): only the symptom fact stays. A complications
+        section or a sequela cue ("permanent", "lead to") keeps it a complication."""
+        listed = {key for key, fact in self.fields["symptoms"].items() if fact.method.endswith("section:symptom")}
+        for key in [k for k, f in self.fields["complications"].items() if k in listed and f.method.endswith("cue:complication")]:
+            sentence = self._sentence_at(self.fields["complications"][key].evidence[0].start)
+            if sentence is not None and not SEQUELA_CUE.search(sentence.text):
+                del self.fields["complications"][key]
+
+    def _sentence_at(self, offset: int) -> Sentence | None:
+        return next((s for s in self.sentences if s.start <= offset < s.end), None)
 
     def _cause_list_item(self, sentence: Sentence, kind: str) -> re.Match | None:
         """An item of a list whose lead-in names causes, in a causes section ("Several factors may cause this
@@ -508,6 +524,14 @@ class ProfileBuilder:
         """The cue names the cause of something else: "kidney damage due to infection" (a finding right before the
         cue), "VUR is an unlikely cause of UTI" (the disease itself is the cause)."""
         cue_start = sentence.start + cause_match.start()
+        relatives = list(re.finditer(r",?\s+(which|that)\b", sentence.text[:cause_match.start()]))
+        if relatives:  # "Spasticity, which can occur as a stiffness caused by increased muscle tone"
+            relative = sentence.start + relatives[-1].start()
+            if any(relative - 1 <= x.end <= relative and not self._is_focus(x) and x.label in ("DISEASE", "SYMPTOM") and
+                   not any(a <= x.start < b for a, b in self.definition_predicates)  # "X is a paraneoplastic syndrome, which"
+                   and not re.search(r"\b(is|are)\s+(an?|the)\s+[^,;]*$", self.text[sentence.start:x.start])
+                   for x in mentions) and not any(self._is_focus(x) and relative < x.start < cue_start for x in mentions):
+                return True
         if re.match(r"due to|caused by|results? from|triggered by|brought on by", cause_match.group(0), re.I) and any(
                 cue_start - 3 <= x.end <= cue_start and not self._is_focus(x) and x.label in ("DISEASE", "SYMPTOM") and
                 x.text.lower().split()[-1] not in GENERIC_DISEASE_WORDS  # "a rare disorder caused by" is the disease
@@ -1241,6 +1265,10 @@ class ProfileBuilder:
 
 
 FOCUS_PREDICATE = re.compile(r"\s+(?:is|are|includes?|may be|can be)\s+", re.I)
+# ontology roots: "disease", "medical condition", "Phenotypic abnormality"
+ROOT_CONCEPTS = frozenset({"MONDO:0000001", "MONDO:0700096", "HP:0000001", "HP:0000118", "MESH:D004194"})
+SEQUELA_CUE = re.compile(r"\b(permanent|lifelong|long[- ]term|lasting|leads? to|result in|eventually|complications?|"
+                         r"if (left )?(un)?treated|serious|severe|death|die)\b", re.I)
 GENERIC_CAUSE_HEADS = frozenset({"factors", "factor", "things", "reasons", "conditions", "causes", "triggers", "events",
                                  "problems", "issues", "agents", "diseases", "disorders", "illnesses"})
 
