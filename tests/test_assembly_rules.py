@@ -360,6 +360,17 @@ def test_overview_findings_the_symptoms_list_are_symptoms_and_causes_of_a_sympto
     assert "increased muscle tone" not in {c.name.lower() for c in profile.causes}
 
 
+def test_categories_from_an_opening_appositive_a_belief_and_other_members_of_a_class(nlp):
+    text = ("Multiple Sclerosis\n\nOverview\nAn unpredictable disease of the central nervous system, multiple sclerosis "
+            "(MS) can range from benign to disabling. Many investigators believe MS to be an autoimmune disease. MS "
+            "symptoms are similar to the symptoms of other demyelinating disorders. MS is linked with lupus and other "
+            "rheumatic diseases. It continues to be a problem in malnourished populations.\n")
+    categories = {c.name.lower() for c in profile_for(text, nlp).categories}
+    assert {"autoimmune disease", "demyelinating disorders"} <= categories
+    assert any("central nervous system" in c for c in categories)
+    assert not categories & {"rheumatic diseases", "malnourished", "problem"}
+
+
 def test_name_head_is_a_category_but_not_an_eponym(nlp):
     assert "encephalitis" in {c.name for c in profile_for("Limbic encephalitis\n\nLimbic encephalitis is a "
                                                           "condition marked by inflammation of the brain.\n",

@@ -150,6 +150,20 @@ INSTITUTION_BEFORE = re.compile(r"\b(?:Institutes?|Foundation|Association|Societ
                                 r"Council|Department|Division)\s+(?:of|for|on)\s+(?:[A-Z][\w'-]*,?\s+(?:and\s+|&\s+)?){0,6}$")
 # "Symptoms of a cold or the flu include": the symptoms of the disease named next, not of this one
 OTHER_SYMPTOMS_OF = re.compile(r"\b(?:symptoms?|signs?)\s+of\s+(?:an?\s+|the\s+)?", re.I)
+# a sentence that opens with what the disease is, then names it: "An unpredictable disease of the central nervous
+# system, multiple sclerosis (MS) can ..." (group 1: the noun phrase)
+APPOSITIVE_DEFINITION = re.compile(r"((?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:disease|disorder|condition|illness|syndrome|"
+                                   r"infection|cancer)(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+)?),\s+", re.I)
+# "other anorectal problems": the class the disease named beside it belongs to
+_CLASS_HEADS = r"(?:disorders|diseases|problems|conditions|infections|illnesses|cancers|syndromes|tumors|tumours)"
+OTHER_CLASS = re.compile(rf"\bother\s+(?P<phrase>(?:(?!{_CLASS_HEADS}\b|and\b|or\b)[a-z-]+\s+){{1,2}}{_CLASS_HEADS})\b")
+# "Many investigators believe MS to be an autoimmune disease", "it is thought to be an autoimmune disorder"
+TO_BE_DEFINITION = re.compile(r"\bto be (?:an?)\b", re.I)
+BELIEVED_BEFORE = re.compile(r"\b(?:believed?|believes|thought|considered?|considers|known)\s+(?:[\w()-]+\s+){0,4}$", re.I)
+NOT_A_CLASS_MODIFIER = frozenset({"types", "type", "kinds", "kind", "forms", "form", "of", "two", "three", "four",
+                                  "several", "many", "some", "all", "any", "health", "medical", "serious", "related", "similar", "common", "possible", "rare",
+                                  "severe", "chronic", "such", "more", "major", "minor", "known", "certain", "specific",
+                                  "physical", "mental", "underlying", "associated", "long-term", "new", "potential"})
 # the head of a definition's predicate: "a rare but serious paralytic illness" → "paralytic illness"
 CATEGORY_HEAD = re.compile(r"\b(?:(?:a|an)\s+)?((?:[a-z-]+\s+){0,2}?(?:disorder|disease|illness|condition|syndrome)s?)\b")
 EVALUATIVE_WORDS = frozenset({"serious", "severe", "very", "life-threatening", "uncommon", "common", "but", "and",

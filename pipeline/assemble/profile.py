@@ -43,12 +43,15 @@ from dataclasses import dataclass
 from pipeline import __version__
 from pipeline.assemble import phrases
 from pipeline.assemble import statistics as stats_rules
-from pipeline.assemble.cues import (ADJUNCT_PROCEDURE, APPOSITION_GAP, CATEGORY_ADJECTIVES, CATEGORY_HEAD, CAUSAL_COMPLICATION,
-                                   ADVERSE_EFFECT_CONTEXT, COMPARISON_BEFORE, FATAL, NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, TABLE_MODIFIER_ROW,
-                                   VACCINE_FOR_BEFORE, SEQUELA_BEFORE, CAUSED_BY_AFTER, SOURCE_LIST,
-                                   CAUSES_AFTER, CUES, DEATH, DIET, DRUG_LIST_BEFORE, DRUG_TEST, GETS_BEFORE_FOCUS, GROUP_WITH, RISK_OF, TEST_OBJECT_STOP, TEST_PHRASE, EVALUATIVE_WORDS, NAMES_AN_INSTITUTION,
-                                   NOT_A_CAUSE_BEFORE, OUTCOME, PEOPLE_RECEIVING_BEFORE, PEOPLE_WITH_BEFORE, POPULATION_WORDS, QUALIFIER, SUBJECT_CAUSE_VERB, SUBJECT_SPLIT,
-                                   CAUSE_LIST_INTRO, EFFECT_LIST_INTRO, INSTITUTION_BEFORE, OTHER_SYMPTOMS_OF, SUBJECT_COMPLEMENT, SUBJECT_NOT_A_LIST, SUBJECT_RELATIVE, SUBJECT_START, SYMPTOM_INTRO, cue)
+from pipeline.assemble.cues import (
+    ADJUNCT_PROCEDURE, ADVERSE_EFFECT_CONTEXT, APPOSITION_GAP, APPOSITIVE_DEFINITION, BELIEVED_BEFORE,
+    CATEGORY_ADJECTIVES, CATEGORY_HEAD, CAUSAL_COMPLICATION, CAUSED_BY_AFTER, CAUSES_AFTER, CAUSE_LIST_INTRO,
+    COMPARISON_BEFORE, CUES, DEATH, DIET, DRUG_LIST_BEFORE, DRUG_TEST, EFFECT_LIST_INTRO, EVALUATIVE_WORDS, FATAL,
+    GETS_BEFORE_FOCUS, GROUP_WITH, INSTITUTION_BEFORE, NAMES_AN_INSTITUTION, NOT_A_CAUSE_BEFORE, NOT_A_CLASS_MODIFIER,
+    NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, OTHER_CLASS, OTHER_SYMPTOMS_OF, OUTCOME, PEOPLE_RECEIVING_BEFORE,
+    PEOPLE_WITH_BEFORE, POPULATION_WORDS, QUALIFIER, RISK_OF, SEQUELA_BEFORE, SOURCE_LIST, SUBJECT_CAUSE_VERB,
+    SUBJECT_COMPLEMENT, SUBJECT_NOT_A_LIST, SUBJECT_RELATIVE, SUBJECT_SPLIT, SUBJECT_START, SYMPTOM_INTRO,
+    TABLE_MODIFIER_ROW, TEST_OBJECT_STOP, TEST_PHRASE, TO_BE_DEFINITION, VACCINE_FOR_BEFORE, cue)
 from pipeline.assemble.genes import find_genes
 from pipeline.assemble.symptom_table import find_symptom_tables
 from pipeline.ingest.article import Article, Section
@@ -886,19 +889,27 @@ class ProfileBuilder:
                 continue
             mentions = self.by_sentence.get(sentence.index, [])
             focus = [m for m in mentions if self._is_focus(m)]
-            definition = cue("definition", sentence.text)
+            to_be = TO_BE_DEFINITION.search(sentence.text)
+            definition = cue("definition", sentence.text) or (
+                to_be if to_be and BELIEVED_BEFORE.search(sentence.text[:to_be.start()]) else None)
             # "it is an autoimmune condition", "this disorder is a ...": the article's subject by reference
             anaphor = ANAPHORIC_DEFINITION.search(sentence.text)
             if anaphor and definition and anaphor.end() >= definition.end() - 1:
                 focus = focus or [anaphor]
-            if not focus or not definition:
+            appositive = APPOSITIVE_DEFINITION.match(sentence.text)
+            if focus and appositive and not hasattr(focus[0], "group") and \
+                    focus[0].start - sentence.start == appositive.end():
+                # "An unpredictable disease of the central nervous system, multiple sclerosis (MS) can range ..."
+                predicate_start, predicate_end = sentence.start, sentence.start + appositive.end(1)
+            elif not focus or not definition:
                 continue
-            first = focus[0].start - sentence.start if not hasattr(focus[0], "group") else focus[0].start()
-            if first > definition.start():
-                continue
-            predicate_start = sentence.start + definition.end()
-            stop = re.search(r"[.;]|\b(that|which|characterized|caused|in which)\b", sentence.text[definition.end():])
-            predicate_end = predicate_start + (stop.start() if stop else len(sentence.text) - definition.end())
+            else:
+                first = focus[0].start - sentence.start if not hasattr(focus[0], "group") else focus[0].start()
+                if first > definition.start():
+                    continue
+                predicate_start = sentence.start + definition.end()
+                stop = re.search(r"[.;]|\b(that|which|characterized|caused|in which)\b", sentence.text[definition.end():])
+                predicate_end = predicate_start + (stop.start() if stop else len(sentence.text) - definition.end())
             self.definition_predicates.append((predicate_start, predicate_end))
             before = len(self.fields["categories"])
             for m in mentions:
@@ -921,6 +932,31 @@ class ProfileBuilder:
             if len(self.fields["categories"]) == before:
                 self._category_head(predicate_start, predicate_end)
         self._ontology_categories()
+        self._other_class_categories()
+
+    def _other_class_categories(self) -> None:
+        """"the symptoms of other anorectal problems" beside the disease's name: the disease is one of them."""
+        for sentence in self.sentences:
+            if not self._usable(sentence.start, sentence.end):
+                continue
+            mentions = self.by_sentence.get(sentence.index, [])
+            if not any(self._is_focus(m) for m in mentions) and not self._names_focus(sentence.text.lstrip()):
+                continue
+            for other in OTHER_CLASS.finditer(sentence.text):
+                if re.search(r"\b(and|or)\s+$", sentence.text[:other.start()]):
+                    continue  # "myasthenia gravis and other autoimmune diseases": what the named one is
+                start, end = sentence.start + other.start("phrase"), sentence.start + other.end("phrase")
+                while (word := re.match(r"([a-z-]+)\s+", self.text[start:end])) and word.group(1) in NOT_A_CLASS_MODIFIER:
+                    start += word.end()  # "other rare genetic disorders" → "genetic disorders"
+                if " " not in self.text[start:end]:
+                    continue  # "other serious problems": no class
+                covering = [m for m in mentions if m.label == "DISEASE" and start <= m.start and m.end <= end
+                            and not self._is_focus(m)]
+                if covering:
+                    self._add_mention("categories", max(covering, key=lambda m: m.end - m.start), "cue:other-class")
+                else:
+                    self._add("categories", self.text[start:end].lower(), lambda ev: Fact(
+                        name=ev.text.lower(), evidence=[ev], method=""), (start, end), "phrase+cue:other-class")
 
     def _ontology_categories(self) -> None:
         """The focus disease's MONDO classes (up to three is_a steps up) that the article names and says the disease
