@@ -371,6 +371,14 @@ def test_categories_from_an_opening_appositive_a_belief_and_other_members_of_a_c
     assert not categories & {"rheumatic diseases", "malnourished", "problem"}
 
 
+def test_unnamed_items_of_a_recommended_list_are_treatments(nlp):
+    text = ("Bronchitis\n\nTreatment\nIf you have acute bronchitis, your doctor may recommend rest, plenty of fluids, "
+            "and aspirin to treat fever. Try to avoid lung irritants, such as dust, fumes, and air pollution.\n")
+    treatments = {t.name.lower() for t in profile_for(text, nlp).treatments}
+    assert {"rest", "plenty of fluids", "aspirin"} <= treatments
+    assert not treatments & {"dust", "fumes", "air pollution", "fever"}
+
+
 def test_name_head_is_a_category_but_not_an_eponym(nlp):
     assert "encephalitis" in {c.name for c in profile_for("Limbic encephalitis\n\nLimbic encephalitis is a "
                                                           "condition marked by inflammation of the brain.\n",

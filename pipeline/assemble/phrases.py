@@ -105,7 +105,7 @@ def cause_phrases(text: str, start: int, end: int, listing: bool = True) -> list
     stop = boundary.start() if boundary else end
     if not listing or boundary and not CAUSE_LIST_CLOSE.match(boundary.group(0)):
         stop = start  # a verb after the commas ("..., the doctor will use"): they joined clauses, not causes
-    parts = [trim(text, a, b) for a, b in _split(text, start, stop, CAUSE_LIST_SPLIT)]
+    parts = [trim(text, a, b) for a, b in split_spans(text, start, stop, CAUSE_LIST_SPLIT)]
     parts = [(a, b) for a, b in parts if b > a]
     if len(parts) >= 2 and any(text[a:b].split()[-1].lower().endswith(MODIFIER_ENDINGS) for a, b in parts[:-1]):
         parts = parts[:1]  # "genetic and environmental factors", "central and peripheral nervous systems"
@@ -130,7 +130,7 @@ def cause_phrases(text: str, start: int, end: int, listing: bool = True) -> list
     return items
 
 
-def _split(text: str, start: int, end: int, separator: re.Pattern) -> list[tuple[int, int]]:
+def split_spans(text: str, start: int, end: int, separator: re.Pattern) -> list[tuple[int, int]]:
     spans, cursor = [], start
     for match in separator.finditer(text, start, end):
         spans.append((cursor, match.start()))

@@ -459,6 +459,7 @@ class ProfileBuilder:
         for key in [k for k in self.fields["causes"] if k in category_ids]:
             del self.fields["causes"][key]  # "results from an autoimmune disorder" restates the category
         self._coordinated_phrases()
+        self._treatment_list_phrases()
         self._symptoms_not_complications()
         self._populations()
         self._statements()
@@ -483,6 +484,32 @@ class ProfileBuilder:
     def _shares_focus_word(self, text: str) -> bool:
         words = {w for w in re.findall(r"[a-z]{4,}", text.lower())} - {"disease", "disorder", "syndrome", "cancer"}
         return bool(self.focus_stem) and any(w.startswith(self.focus_stem) or w in self.focus_words for w in words)
+
+    def _treatment_list_phrases(self) -> None:
+        """The items no vocabulary names in a list of what is recommended that names a drug or procedure too: "your
+        doctor may recommend rest, plenty of fluids, and aspirin" → rest, plenty of fluids."""
+        for sentence in self.sentences:
+            kind = sentence.section.kind if sentence.section else "overview"
+            if kind != "treatment" or not self._usable(sentence.start, sentence.end):
+                continue
+            mentions = self.by_sentence.get(sentence.index, [])
+            for verb in TREATMENT_LIST_VERB.finditer(sentence.text):
+                start = sentence.start + verb.end()
+                stop = TREATMENT_LIST_END.search(self.text, start, sentence.end)
+                items = [phrases.trim(self.text, a, b) for a, b in
+                         phrases.split_spans(self.text, start, stop.start() if stop else sentence.end, SUBJECT_SPLIT)]
+                items = [(a, b) for a, b in items if b > a]
+                covered = [any(m.start < b and a < m.end for m in mentions) for a, b in items]
+                if len(items) < 2 or not any(covered) or not any(
+                        m.label in ("DRUG", "PROCEDURE") and start <= m.start for m in mentions):
+                    continue
+                for (a, b), is_covered in zip(items, covered):
+                    item = self.text[a:b]
+                    if is_covered or not 1 <= len(item.split()) <= 4 or not re.fullmatch(r"[a-z][a-z' -]*[a-z]", item) or \
+                            phrases.ENUMERATION_STOP.search(item) or item.split()[-1] in GENERIC_TREATMENT_WORDS:
+                        continue
+                    self._add("treatments", item, lambda ev: Treatment(name=ev.text, kind="therapy", evidence=[ev],
+                                                                       method=""), (a, b), "phrase+list:treatment")
 
     def _symptoms_not_complications(self) -> None:
         """A finding the overview says the disease "may cause" and the symptoms section lists is a symptom
@@ -1305,6 +1332,11 @@ FOCUS_PREDICATE = re.compile(r"\s+(?:is|are|includes?|may be|can be)\s+", re.I)
 ROOT_CONCEPTS = frozenset({"MONDO:0000001", "MONDO:0700096", "HP:0000001", "HP:0000118", "MESH:D004194"})
 SEQUELA_CUE = re.compile(r"\b(permanent|lifelong|long[- ]term|lasting|leads? to|result in|eventually|complications?|"
                          r"if (left )?(un)?treated|serious|severe|death|die)\b", re.I)
+# "may recommend rest, plenty of fluids, and aspirin": a list of what is given
+TREATMENT_LIST_VERB = re.compile(r"\b(recommends?|suggests?|prescribes?)\s+", re.I)  # not "include": its lists run wide
+TREATMENT_LIST_END = re.compile(r"[.;:()]|\s(?:to|for|if|when|because|which|that|who|unless|until)\b")
+GENERIC_TREATMENT_WORDS = frozenset({"treatment", "treatments", "medicine", "medicines", "medication", "medications",
+                                     "drugs", "drug", "therapy", "therapies", "options", "changes", "doctor", "others"})
 GENERIC_CAUSE_HEADS = frozenset({"factors", "factor", "things", "reasons", "conditions", "causes", "triggers", "events",
                                  "problems", "issues", "agents", "diseases", "disorders", "illnesses"})
 
