@@ -65,7 +65,8 @@ eval-linking: install $(VENV)/.eval-installed
 
 # The committed vocabulary is rebuilt only when its inputs change.
 vocab: vocab/terms.tsv.gz vocab/genes.tsv
-vocab/terms.tsv.gz: pipeline/vocab/compile.py pipeline/vocab/normalize.py vocab/overlay.tsv vocab/stoplist.txt
+vocab/terms.tsv.gz: pipeline/vocab/compile.py pipeline/vocab/normalize.py vocab/overlay.tsv vocab/stoplist.txt \
+                    vocab/symptom_equivalents.tsv
 	$(PY) -m pipeline.vocab.compile --lexicons $(LEXICONS) --out vocab
 
 # The approximate-linking index (scispacy TF-IDF + nmslib) is derived from the committed vocabulary, not committed:

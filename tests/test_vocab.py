@@ -260,3 +260,25 @@ def test_mondo_concepts_carry_their_nearest_ancestors(vocab):
     assert lice.ancestors[0] == "MONDO:0003472"  # lice infestation, one is_a step up
     assert "MONDO:0000001" not in lice.ancestors and len(lice.ancestors) <= 12
     assert vocab.concepts["HP:0001250"].ancestors == ()  # only MONDO diseases have them
+
+
+@pytest.mark.parametrize("text, surface, hp_id", [
+    ("Patients have bleeding and bruising.", "bleeding", "HP:0001892"),  # SYMP bleeding = Abnormal bleeding
+    ("Children may have trembling.", "trembling", "HP:0001337"),  # SYMP shakes = Tremor
+    ("She had muscle spasms.", "spasms", "HP:0003394"),  # MeSH Spasm = Muscle spasm
+    ("Some have a high fever.", "high fever", "HP:0001945"),  # severity is an HPO modifier, not a class
+])
+def test_checked_symptom_equivalents_give_the_hpo_id(vocab, nlp, text, surface, hp_id):
+    assert any(s.endswith(surface) and cid == hp_id for s, _, cid in link(vocab, text, nlp))
+
+
+def test_symptom_equivalents_table_names_only_known_concepts(vocab):
+    from pathlib import Path
+
+    from pipeline.vocab.compile import read_overlay
+
+    rows = read_overlay(Path(__file__).parents[1] / "vocab" / "symptom_equivalents.tsv")
+    assert len(rows) > 30
+    for row in rows:
+        assert row["hp_id"] in vocab.concepts[row["concept_id"]].xrefs
+        assert vocab.concepts[row["hp_id"]].type == "SYMPTOM"

@@ -196,6 +196,16 @@ class ProfileBuilder:
                     return self.vocabulary.concepts[xref]
         return None
 
+    def _phenotype_of(self, concept_id: str | None):
+        """The one HPO phenotype a disease concept cross-references ("enlarged liver and spleen": MeSH Splenomegaly
+        → HP:0001744), else None."""
+        concept = self.vocabulary.concepts.get(concept_id) if concept_id else None
+        if concept is None or concept.prefix == "HP":
+            return None
+        targets = [self.vocabulary.concepts[x] for x in sorted(concept.xrefs) if x.startswith("HP:") and
+                   x in self.vocabulary.concepts and self.vocabulary.concepts[x].type == "SYMPTOM"]
+        return targets[0] if len(targets) == 1 else None
+
     def _section_heading(self, offset: int) -> str | None:
         section = self.article.section_at(offset)
         return section.heading if section else None
@@ -606,7 +616,7 @@ class ProfileBuilder:
             self._is_focus(x) and cue_start - 40 <= x.end <= cue_start for x in mentions)
 
     def _disease_as_symptom(self, m: MentionRecord, where: str) -> None:
-        phenotype = self._phenotype(m.text)
+        phenotype = self._phenotype_of(m.concept_id) or self._phenotype(m.text)
         concept_id = phenotype.id if phenotype is not None and phenotype.type == "SYMPTOM" else m.concept_id
         label = phenotype.label if concept_id != m.concept_id else m.concept_label
         self._add("symptoms", concept_id or m.text.lower(), lambda ev: Symptom(

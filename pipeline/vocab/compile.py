@@ -518,6 +518,20 @@ def add_hp_xrefs_by_cui(concepts: list[Concept]) -> int:
     return added
 
 
+def add_hp_xrefs_from_table(concepts: list[Concept], path: Path) -> int:
+    """The project's checked SYMP/MeSH → HPO equivalences (`vocab/symptom_equivalents.tsv`): the HP id becomes the
+    concept's one HP xref (an xref found by name or CUI that disagrees gives way), so linking and assembly give such
+    mentions the HPO id. An id the sources lack stops the build: the table must not rot silently."""
+    by_id = {c.id: c for c in concepts}
+    rows = read_overlay(path)
+    for row in rows:
+        concept, target = by_id.get(row["concept_id"]), by_id.get(row["hp_id"])
+        if concept is None or target is None or not target.id.startswith("HP:"):
+            raise SystemExit(f"{path.name}: unknown concept in {row['concept_id']} -> {row['hp_id']}")
+        concept.xrefs = {x for x in concept.xrefs if not x.startswith("HP:")} | {target.id}
+    return len(rows)
+
+
 MAXO_DIAGNOSTIC = "MAXO:0000003"
 
 
@@ -822,6 +836,7 @@ def compile_vocabulary(lexicons: Path, project_vocab: Path) -> dict:
                         c.add_term(phrasing, "related")
     stats["hp_xrefs_added"] = add_hp_xrefs(concepts, keyer)
     stats["symp_hp_xrefs_by_cui"] = add_hp_xrefs_by_cui(concepts)
+    stats["hp_xrefs_from_equivalents"] = add_hp_xrefs_from_table(concepts, project_vocab / "symptom_equivalents.tsv")
     stats["hpo_mesh_xrefs_added"] = add_mesh_xrefs_to_hpo(hpo, mesh, keyer)
     stats["hpo_mesh_xrefs_mirrored"] = mirror_mesh_symptom_xrefs(concepts)
 
