@@ -379,6 +379,19 @@ def test_unnamed_items_of_a_recommended_list_are_treatments(nlp):
     assert not treatments & {"dust", "fumes", "air pollution", "fever"}
 
 
+@pytest.mark.parametrize("sentence", [
+    "Most prolapsed hemorrhoids shrink back inside the rectum on their own.",
+    "Acute bronchitis lasts from a few days to 10 days.",
+    "In others, symptoms can persist for months to years.",
+    "When treatment is started early, improvement or remission may be possible.",
+    "With time it can spread to the other hand.",
+    "For most women, hemorrhoids caused by pregnancy disappear after childbirth.",
+])
+def test_the_course_in_plain_words_is_a_prognosis(nlp, sentence):
+    text = f"Hemorrhoids\n\nTreatment\nA sitz bath may help. {sentence}\n"
+    assert any(sentence in p.name for p in profile_for(text, nlp).prognosis)
+
+
 def test_name_head_is_a_category_but_not_an_eponym(nlp):
     assert "encephalitis" in {c.name for c in profile_for("Limbic encephalitis\n\nLimbic encephalitis is a "
                                                           "condition marked by inflammation of the brain.\n",

@@ -54,7 +54,15 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                         r"\b(have|has) (usually|often|already) spread\b|"
                         r"\b(more|less) (difficult|likely) to (treat|be cured)\b|\b(harder|easier) to treat\b|"
                         r"\bwill (stop|relieve|heal|reverse|cure)\b|\b(gets?|got) better\b|\boutgrows?\b|"
-                        r"\bdisappears? (as|by|over|with)\b",
+                        r"\bdisappears? (as|by|over|with|after)\b|"
+                        # the course in plain words: "go away on their own", "lasts from a few days to 10 days",
+                        # "can persist for months to years", "improvement or remission may be possible"
+                        r"\b(go|goes|shrink|shrinks|heal|heals|resolve|resolves|clear|clears|disappear|disappears)\b"
+                        r"[^.;]{0,30}\bon (its|their) own\b|"
+                        r"\blasts? (from|for|about|up to|between) (a few|several|\d+)\b|"
+                        r"\bpersists? for (months|years|weeks|several|many|a few)\b|"
+                        r"\b(improvement|remission|recovery)\b[^.;]{0,20}\b(may|might|can|is) (be )?possible\b|"
+                        r"\b(with|over) time\b[^.;]{0,40}\b(spreads?|worsens?|progress(es)?)\b",
     # the course of the illness stated inside a symptoms section ("Episodes may last a few days and typically resolve",
     # "it is generally progressive")
     "prognosis_course": r"\b(is|are) (generally |usually |often |slowly |typically )?progressive\b|"
