@@ -34,7 +34,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
     "population": r"\b(occurs?|is|are|seen|found|diagnosed|develops?)\s+(most\s+)?(often|usually|commonly|mainly|"
                   r"primarily|typically|mostly|more (often|commonly))?\s*(seen\s+|found\s+)?(in|among)\b|"
                   r"\baffect(s|ed|ing)?\b|\bage group\b|\b(more |most |especially |particularly )?common (in|among)\b|"
-                  r"\bat (greater|higher|increased) risk\b|\bpeaks?\b|\b(more|most|less) likely\b[^.;]{0,40}\bto (have|develop|get)\b|\bonset\b[^.;]{0,30}\bvar(y|ies)\b|\b(onset|begins?|starts?|appears?) (is |usually |often |most often )?"
+                  r"\bat (greater|higher|increased) risk\b|\b(first|initial|earliest) (signs?|symptoms?)\b[^.;]{0,40}\bbetween\b|\bpeaks?\b|\b(more|most|less) likely\b[^.;]{0,40}\bto (have|develop|get|be diagnosed)\b|\bonset\b[^.;]{0,30}\bvar(y|ies)\b|\b(onset|begins?|starts?|appears?) (is |usually |often |most often )?"
                   r"(in|between|during|at|before|after)\b",
     "prognosis": r"\bprognosis\b|\boutlook\b|\bchance of (returning|recovery|survival|recovering)\b|\brecover|"
                  r"\breturn(ing)? to normal\b|\blife expectancy\b|\bfatal\b|\bsurvival\b|\brelief\b|"
@@ -108,9 +108,9 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
 POPULATION_WORDS = re.compile(
     r"\b(newborns?|infants?|babies|toddlers|children|child|adolescents|teenagers|teens|young adults|older adults|"
     r"adults|elderly|women|men|girls|boys|males|females|pregnant women|people of [A-Z]\w+ (descent|ancestry|"
-    r"heritage)|people over (age )?\d+|people older than \d+|adolescence|childhood|infancy|early adulthood|"
+    r"heritage)|people over (age )?\d+|people (who are )?(older|younger) than \d+|adolescence|childhood|infancy|early adulthood|"
     r"adulthood|middle age|mid-?life|middle-aged|adults in their \d0s|(people|adults) (in their|over|under) \d+s?|"
-    r"between (the )?ages? \d+ and \d+|\d+-? ?(to|-) ?\d+-year-olds|"
+    r"between (the )?ages? (of )?\d+ and \d+|\d+-? ?(to|-) ?\d+-year-olds|"
     r"African Americans|Caucasians|Hispanics|Latinos|Asians|Native Americans|Europeans|Ashkenazi Jews|"
     # occupations and activities ("musicians", "people who play sports")
     r"musicians|athletes|golfers|typists|writers|workers|farmers|miners|smokers|travell?ers|veterans|soldiers|"
