@@ -392,6 +392,23 @@ def test_the_course_in_plain_words_is_a_prognosis(nlp, sentence):
     assert any(sentence in p.name for p in profile_for(text, nlp).prognosis)
 
 
+def test_parasite_causes_sample_tests_and_counts_of_the_affected(nlp):
+    text = ("Schistosomiasis\n\nOverview\nSchistosomiasis is a disease caused by parasitic worms. Infection with "
+            "Schistosoma mansoni, S. haematobium, and S. japonicum causes illness in humans. More than 200 million "
+            "people are infected worldwide. Women are more than twice as likely as men to be diagnosed with it.\n\n"
+            "Diagnosis\nStool or urine samples can be examined microscopically for parasite eggs. It may be necessary "
+            "to perform a blood (serologic) test. In a study of 25 people all patients had it.\n")
+    profile = profile_for(text, nlp)
+    causes = {c.name for c in profile.causes}
+    assert {"parasitic worms", "Schistosoma mansoni", "S. haematobium", "S. japonicum"} <= causes
+    assert {"stool sample examination", "urine sample examination", "blood test"} <= {
+        d.name.lower() for d in profile.diagnostics}
+    stats = {s.name: s for s in profile.statistics}
+    assert stats["More than 200 million people"].value == 200_000_000 and stats["More than 200 million people"].unit == "people"
+    assert any(s.unit == "times" and s.value == 2 for s in profile.statistics)
+    assert not any("25 people" in s.name for s in profile.statistics)
+
+
 def test_name_head_is_a_category_but_not_an_eponym(nlp):
     assert "encephalitis" in {c.name for c in profile_for("Limbic encephalitis\n\nLimbic encephalitis is a "
                                                           "condition marked by inflammation of the brain.\n",

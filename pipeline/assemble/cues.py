@@ -235,7 +235,7 @@ SUBJECT_COMPLEMENT = re.compile(r"[^.;]*?\b(?:believe|believes|believed|suggest|
                                 r"say|says|report|reports|reported|likely|possible|clear|seems?|appears?)"
                                 r"\s+(?:that\s+)?", re.I)
 # where a sentence's subject starts: after the last clause break or a leading adverbial
-SUBJECT_START = re.compile(r".*(?:[;:]|\b(?:sometimes|often|rarely|occasionally|however|also|for example|"
+SUBJECT_START = re.compile(r".*(?:[;:]|\b(?:sometimes|often|rarely|occasionally|however|also|for example|(?:less |more )?commonly|"
                            r"in (?:some|most|many|rare|other) (?:people|cases|patients|instances)|"
                            r"for (?:most|some|many|other) people|for others)\s*,?)\s*", re.I)
 SUBJECT_NOT_A_LIST = re.compile(r"\b(cannot|can|may|might|will|would|should|is|are|was|were|be|been|has|have|had|does|do|"

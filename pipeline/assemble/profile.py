@@ -577,7 +577,7 @@ class ProfileBuilder:
                 x.text.lower().split()[-1] not in GENERIC_DISEASE_WORDS  # "a rare disorder caused by" is the disease
                 for x in mentions):
             return True
-        return cause_match.group(0).lower().startswith("cause") and any(
+        return bool(re.match(r"causes? (of|is|are)", cause_match.group(0), re.I)) and any(
             self._is_focus(x) and x.end <= cue_start for x in self.by_sentence.get(sentence.index, [])) and bool(
             re.search(r"\b(is|are|was|be)\s+(an?|the)\s+(\w+\s+)?$", sentence.text[:cause_match.start()]))
 
@@ -749,7 +749,7 @@ class ProfileBuilder:
             mentions = self.by_sentence.get(sentence.index, [])
             focus_starts = {m.start for m in mentions if self._is_focus(m) or self._is_focus_subtype(m)}
             for verb in SUBJECT_CAUSE_VERB.finditer(sentence.text):
-                if sentence.start + verb.end() not in focus_starts:
+                if sentence.start + verb.end() not in focus_starts and not GENERIC_ILLNESS_OBJECT.match(sentence.text, verb.end()):
                     continue
                 head = sentence.text[:verb.start()]
                 lead = SUBJECT_START.match(head)
@@ -779,6 +779,9 @@ class ProfileBuilder:
         if any(self.text[a:b].split()[-1].lower().endswith(phrases.MODIFIER_ENDINGS) for a, b in items[:-1]):
             items = [phrases.trim(self.text, start, end)]
         for item_start, item_end in items:
+            lead = re.match(r"(?:infection|infections|exposure|contact)\s+(?:with|to)\s+", self.text[item_start:item_end], re.I)
+            if lead:  # "Infection with Schistosoma mansoni": the agent is the cause
+                item_start += lead.end()
             item = self.text[item_start:item_end]
             if self._is_focus_name(item) or re.match(r"(in|for|during|with|by|after|before|around|from)\b", item, re.I):
                 continue
@@ -789,6 +792,10 @@ class ProfileBuilder:
                         self._add_mention("causes", m, method=f"{m.method}+cue:subject-of-causal-verb")
                 continue
             words = item.split()
+            if SPECIES_ABBREVIATION.fullmatch(item):  # "S. haematobium": a species named by its genus initial
+                self._add("causes", item, lambda ev: Fact(name=ev.text, evidence=[ev], method=""),
+                          (item_start, item_end), "phrase+cue:subject-of-causal-verb")
+                continue
             # a capital that only opens the sentence ("Pregnancy can cause hemorrhoids") names no proper noun
             capitalised = item[0].isupper() and not (sentence_initial and item_start == start and item[1:].islower())
             if not 1 <= len(words) <= 4 or not re.fullmatch(r"[A-Za-z][\w' -]*[a-z]", item) or item.isupper() or (
@@ -800,7 +807,10 @@ class ProfileBuilder:
                       (item_start, item_end), "phrase+cue:subject-of-causal-verb")
 
     def _is_focus_name(self, text: str) -> bool:
-        return self._names_focus(text) or _simple_key(text) in self.focus_keys
+        organism = bool(LATIN_BINOMIAL.fullmatch(text)) or any(
+            c.concept.type == "ORGANISM" for c in self.vocabulary.lookup(_simple_key(text.split()[0])))
+        # "Schistosoma mansoni" shares its first letters with schistosomiasis but names the parasite
+        return (self._names_focus(text) and not organism) or _simple_key(text) in self.focus_keys
 
     def _diets_and_deaths(self) -> None:
         """Name-only facts no vocabulary term carries: a prescribed diet in treatment context ("a low-copper diet");
@@ -839,6 +849,7 @@ class ProfileBuilder:
                     not (kind == "diagnosis" or cue("diagnostic", sentence.text)) or sentence.text.rstrip().endswith("?"):
                 continue
             mentions = self.by_sentence.get(sentence.index, [])
+            self._sample_tests(sentence, mentions)
             for test in TEST_PHRASE.finditer(sentence.text):
                 start, end = sentence.start + test.start(), sentence.start + test.end()
                 head_end = start + re.search(r"tests?\b", test.group(0), re.I).end()
@@ -852,6 +863,26 @@ class ProfileBuilder:
                 end = start + len(re.sub(r"(?:\s+(?:and|or)\b)*\s*$", "", self.text[start:end]))
                 self._add("diagnostics", self.text[start:end].lower(), lambda ev: Fact(
                     name=ev.text, evidence=[ev], method=""), (start, end), "phrase+cue:diagnostic-test")
+
+    def _sample_tests(self, sentence: Sentence, mentions: list[MentionRecord]) -> None:
+        """Tests named by the sample they examine: "Stool or urine samples can be examined microscopically" → stool
+        sample examination, urine sample examination; "a blood (serologic) test" → blood test."""
+        for found in SAMPLE_EXAMINED.finditer(sentence.text):
+            for kind in re.finditer(SAMPLE_KINDS, found.group("kinds"), re.I):
+                start = sentence.start + found.start("kinds") + kind.start()
+                name = f"{kind.group(0).lower()} sample examination"
+                self._add("diagnostics", name, lambda ev, name=name: Fact(name=name, evidence=[ev], method=""),
+                          (start, start + len(kind.group(0))), "phrase+cue:sample-test")
+        for found in GLOSSED_TEST.finditer(sentence.text):
+            start, end = sentence.start + found.start(), sentence.start + found.end()
+            if any(m.start < end and start < m.end and m.label == "PROCEDURE" for m in mentions):
+                continue
+            name = f"{found.group('kind').lower()} test"
+            concept = next((c.concept for c in self.vocabulary.lookup(_simple_key(name)) if c.concept.type == "PROCEDURE"),
+                           None)
+            self._add("diagnostics", concept.id if concept else name, lambda ev, name=name, concept=concept: Fact(
+                name=name, concept_id=concept.id if concept else None, concept_label=concept.label if concept else None,
+                evidence=[ev], method=""), (start, end), "phrase+cue:glossed-test")
 
     def _drop_generic_inheritance(self) -> None:
         """"X-linked" next to "X-linked dominant": the article states the specific pattern; the bare one is the
@@ -1347,6 +1378,16 @@ TREATMENT_LIST_VERB = re.compile(r"\b(recommends?|suggests?|prescribes?)\s+", re
 TREATMENT_LIST_END = re.compile(r"[.;:()]|\s(?:to|for|if|when|because|which|that|who|unless|until)\b")
 GENERIC_TREATMENT_WORDS = frozenset({"treatment", "treatments", "medicine", "medicines", "medication", "medications",
                                      "drugs", "drug", "therapy", "therapies", "options", "changes", "doctor", "others"})
+SAMPLE_KINDS = r"stool|urine|blood|tissue|sputum|saliva|mucus|skin|spinal fluid|cerebrospinal fluid"
+SAMPLE_EXAMINED = re.compile(rf"\b(?P<kinds>(?:{SAMPLE_KINDS})(?:,?\s+(?:or|and)\s+(?:{SAMPLE_KINDS}))*)\s+samples?\b"
+                             r"[^.;]{0,40}?\b(?:examined|tested|checked|analy[sz]ed|looked at|studied)\b", re.I)
+# "a blood (serologic) test": the gloss splits the term the vocabulary knows
+GLOSSED_TEST = re.compile(r"\b(?P<kind>blood|urine|stool|skin|genetic|imaging)\s+\([\w -]+\)\s+tests?\b", re.I)
+# "... causes illness in humans": the disease itself as a causal verb's object
+GENERIC_ILLNESS_OBJECT = re.compile(r"(?:illness|disease|the disease|the illness|the condition|this condition)\b"
+                                    r"(?:\s+in\s+(?:humans|people))?\s*[.;]", re.I)
+SPECIES_ABBREVIATION = re.compile(r"[A-Z]\.\s?[a-z]{3,}")
+LATIN_BINOMIAL = re.compile(r"[A-Z][a-z]{3,} [a-z]{3,}(?:i|ii|ae|um|us|is|a)")  # "Schistosoma mansoni"
 GENERIC_CAUSE_HEADS = frozenset({"factors", "factor", "things", "reasons", "conditions", "causes", "triggers", "events",
                                  "problems", "issues", "agents", "diseases", "disorders", "illnesses"})
 

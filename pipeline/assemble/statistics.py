@@ -5,7 +5,8 @@ WD" = 33.3 percent) ("N percent/% of <population>", "60%-75%", "as low as 7 perc
 population ends at the next coordinated number: "30 percent of children and up to 70 percent of infants" are two),
 a rate ("N in M <population>": value M with unit "1 in N" when N is 1, else value N "per M"; a range "7 to 69 per
 million" has no single value), a ratio ("twice as many women as men", "40 times
-greater risk": unit "times"), a yearly count ("145 cases are reported each year") inside a usable sentence that is
+greater risk": unit "times"), a yearly count ("145 cases are reported each year"), a count of people who have it ("more than 200 million people
+are infected": unit "people") inside a usable sentence that is
 not a symptom-table row (those numbers are symptom frequencies); number words are read ("four" = 4); a demonstrative population ("these children") is resolved to the
 noun plus the last other disease named before it (same sentence, else the previous one) ("children with neuroblastoma"). The evidence is the
 matched phrase; `population` keeps the stated or resolved group.
@@ -38,12 +39,19 @@ RATE = re.compile(rf"\b{_APPROX}(?P<num>{_NUMBER})(?:\s*(?:-|–|to)\s*(?P<high>
                   rf"(?:every\s+)?(?P<den>\d[\d,]*|a (?:million|thousand)|million|thousand|{_DENOMINATOR_WORDS})\b"
                   rf"(?:\s+(?P<pop>(?:people|individuals|persons|births|newborns|live births|children|adults|women|"
                   rf"men|Americans|infants|females|males|girls|boys|babies|newborns)[^,.;:()]*))?", re.I)
-RATIO = re.compile(r"\b(?P<num>(?:(?:two|three|four|five|\d+(?:\.\d+)?)\s+to\s+)?(?:twice|two times|three times|"
-                   r"four times|five times|ten times|\d+(?:\.\d+)?\s*times))\s+"
+RATIO = re.compile(rf"\b{_APPROX}(?P<num>(?:(?:two|three|four|five|\d+(?:\.\d+)?)\s+to\s+)?(?:twice|two times|"
+                   r"three times|four times|five times|ten times|\d+(?:\.\d+)?\s*times))\s+"
                    r"(?:as\s+(?:many|likely|common|often)\s+(?P<pop>[a-z]+(?:\s+[a-z]+)?)\s+as\b|"
+                   r"as\s+(?:likely|common|often)\s+as\b|"  # "Women are more than twice as likely as men"
                    r"(?:greater|higher|more|increased)\b(?:\s+(?:risk|likelihood|chance))?)", re.I)
 COUNT = re.compile(rf"\b{_APPROX}(?:an average of\s+)?(?P<num>\d[\d,]*)\s+(?:new\s+)?cases\b[^.;]{{0,40}}?"
                    rf"\b(?:each|per|a|every)\s+year\b", re.I)
+# "more than 200 million people are infected worldwide": how many people have it
+AFFECTED = re.compile(rf"\b{_APPROX}(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>million|thousand|billion)?\s+"
+                      rf"(?P<pop>people|individuals|persons|Americans|children|adults|women|men)\b"
+                      rf"(?=[^.;]{{0,20}}\b(?:are|were|have|has|had|get|develop|live with|suffer|infected|affected|"
+                      rf"die|diagnosed)\b)", re.I)
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 FRACTION_WORDS = {"one-third": 33.3, "a third": 33.3, "two-thirds": 66.7, "one-quarter": 25.0, "a quarter": 25.0,
                   "three-quarters": 75.0, "one-half": 50.0, "half": 50.0, "one-fifth": 20.0, "a fifth": 20.0}
 # "One-third of individuals with WD": a fraction word of a group of people is a percentage
@@ -79,6 +87,9 @@ def _value_and_unit(pattern, match) -> tuple[float | None, str | None]:
     if pattern is FRACTION:
         return FRACTION_WORDS[re.sub(r"\s+", "-", match.group("num").lower()).replace("a-", "a ")], "percent"
     value = _number(match.group("num"))
+    if pattern is AFFECTED:  # a count of the many ("in a study of 25 people" counts a sample, not the affected)
+        count = value * _SCALE.get((match.group("scale") or "").lower(), 1) if value is not None else None
+        return (count, "people") if count and count >= 1000 else (None, None)
     if pattern is COUNT:
         return value, "cases per year"
     if pattern is RATE:
@@ -99,10 +110,10 @@ def find_statistics(text, sentences, by_sentence, usable, is_focus, excluded=lam
         if not usable(sentence.start, sentence.end) or excluded(sentence.start, sentence.end):
             continue
         taken: list[tuple[int, int]] = []
-        for pattern in (PERCENT, FRACTION, RATE, RATIO, COUNT):
+        for pattern in (PERCENT, FRACTION, RATE, RATIO, COUNT, AFFECTED):
             for match in pattern.finditer(sentence.text):
                 value, unit = _value_and_unit(pattern, match)
-                if value is None and unit not in ("percent", "times") and not unit.startswith("per "):
+                if value is None and (unit is None or unit not in ("percent", "times") and not unit.startswith("per ")):
                     continue
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 if any(s < end and start < e for s, e in taken):
@@ -131,4 +142,5 @@ def find_statistics(text, sentences, by_sentence, usable, is_focus, excluded=lam
 
 
 def pattern_name(pattern) -> str:
-    return {id(PERCENT): "percent", id(FRACTION): "fraction", id(RATE): "rate", id(RATIO): "ratio", id(COUNT): "count"}[id(pattern)]
+    return {id(PERCENT): "percent", id(FRACTION): "fraction", id(RATE): "rate", id(RATIO): "ratio", id(COUNT): "count",
+            id(AFFECTED): "affected"}[id(pattern)]
