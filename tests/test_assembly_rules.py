@@ -409,6 +409,20 @@ def test_parasite_causes_sample_tests_and_counts_of_the_affected(nlp):
     assert not any("25 people" in s.name for s in profile.statistics)
 
 
+def test_how_it_spreads_and_the_first_disease_of_a_two_disease_title(nlp):
+    text = ("Polio and Post-Polio Syndrome\n\nPolio is an infectious disease caused by a virus. It is most often "
+            "spread by contact with the stool of an infected person. You can also get it from droplets if an "
+            "infected person sneezes or coughs. There is no treatment to reverse the paralysis of polio. Some people "
+            "who've had polio develop post-polio syndrome (PPS) years later.\n")
+    profile = profile_for(text, nlp)
+    assert profile.disease.concept_id == "MONDO:0017373"  # poliomyelitis, the page's topic
+    causes = {c.name.lower() for c in profile.causes}
+    assert {"virus", "contact with the stool of an infected person", "droplets"} <= causes
+    assert not causes & {"sneezes", "coughs", "someone else"}
+    assert not {s.name.lower() for s in profile.symptoms} & {"sneezes", "coughs"}
+    assert any("no treatment to reverse" in p.name for p in profile.prognosis)
+
+
 def test_name_head_is_a_category_but_not_an_eponym(nlp):
     assert "encephalitis" in {c.name for c in profile_for("Limbic encephalitis\n\nLimbic encephalitis is a "
                                                           "condition marked by inflammation of the brain.\n",

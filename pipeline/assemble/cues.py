@@ -19,14 +19,18 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                         r"\b(occurs?|develops?|appears?|starts?)\s+(\w+\s+){0,3}after\b(?!\s+(birth|age|puberty)\b)",
     "cause": r"\bresults? from\b|\b(is|are) (the|a) (direct )?result of\b|\bcaused by\b|\bcauses? (of|is|are)\b|\bdue to\b|\bresponding to\b|\btriggered by\b|"
              r"\bin association with\b|\bmutations? in\b|\bfollowing (an? )?\w+ infection\b|"
-             r"\bbrought on by\b|\bstems? from\b|\bis linked to\b|\brisk factors? (is|are|include|includes)\b",
+             r"\bbrought on by\b|\bstems? from\b|\bis linked to\b|\brisk factors? (is|are|include|includes)\b|"
+             # how it is caught: "It is most often spread by contact with the stool", "get it from droplets"
+             r"\b(is|are) (\w+ ){0,2}(spread|transmitted|caught) (by|through|via|from)\b|"
+             r"\b(get|catch|contract) (it|the disease|the infection|the virus|infected) (from|by|through)\b",
     "cause_in_section": r"\bassociated with\b|\binclud(e|es|ing)\b|\bsuch as\b|\blinked to\b|\brisk factors?\b|"
                         r"\btriggers?\b|\bcaused\b",
     "complication": r"\b(increased|higher|greater) risk (of|for)\b|\blifelong\b|\bresidual\b|\blong[- ]lasting\b|\blong[- ]term\b|\bcomplications?\b|\b(may|can|could|will) (also )?(lead to|cause)\b|\bcomplicated by\b|"
                     r"\b(usually|often|eventually|ultimately|typically|rarely) leads? to\b|"
                     r"\bif (left )?(not )?(un)?treated\b|"
                     r"\bproblems that (come|result) from\b|\bpermanent\b|\b(may|can|could|will|often|sometimes) result in\b|\bat risk (of|for)\b|"
-                    r"\bmay occur\b|\bsecondary (bacterial |viral |fungal )?infections?\b|\bother problems\b|\blater in life\b",
+                    r"\bmay occur\b|\bsecondary (bacterial |viral |fungal )?infections?\b|\bother problems\b|\blater in life\b|"
+                    r"\b(years|decades) later\b",
     "diagnostic": r"\bdiagnos|\btested\b|\btests?\b|\btesting\b|\bscans?\b|\bbiopsy\b|\bimaging\b|\bMRI\b|"
                   r"\bexamination\b|\bscreen(ed|ing)?\b",
     "treatment": r"\btreat|\btherap|\bmedications?\b|\bdrugs?\b|\bsurg|\bremoved\b|\bremoval\b|\bmanaged\b|\brelieve|"
@@ -50,7 +54,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                         r"\bhealing (can |may )?takes?\b|\bwill not improve\b|\bnot a cure\b|"
                         r"\bonly (one|a single) (episode|attack|outbreak)\b|"
                         # a tumour's behaviour and a treatment's effect on the course
-                        r"\bgrows? (slowly|quickly|rapidly|fast)\b|\b(rarely|usually|often|seldom) spreads?\b|"
+                        r"\bgrows? (slowly|quickly|rapidly|fast)\b|\b(rarely|usually|often|seldom) spreads?\b(?!\s+(by|through|via|from))|"
                         r"\b(have|has) (usually|often|already) spread\b|"
                         r"\b(more|less) (difficult|likely) to (treat|be cured)\b|\b(harder|easier) to treat\b|"
                         r"\bwill (stop|relieve|heal|reverse|cure)\b|\b(gets?|got) better\b|\boutgrows?\b|"
@@ -62,7 +66,10 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                         r"\blasts? (from|for|about|up to|between) (a few|several|\d+)\b|"
                         r"\bpersists? for (months|years|weeks|several|many|a few)\b|"
                         r"\b(improvement|remission|recovery)\b[^.;]{0,20}\b(may|might|can|is) (be )?possible\b|"
-                        r"\b(with|over) time\b[^.;]{0,40}\b(spreads?|worsens?|progress(es)?)\b",
+                        r"\b(with|over) time\b[^.;]{0,40}\b(spreads?|worsens?|progress(es)?)\b|"
+                        r"\bno (treatment|way|medicine|therapy) (to|that can|can) (reverse|cure|undo)\b|"
+                        r"\b(most|many) (people|patients|infected people) (have|show|get) no symptoms\b|"
+                        r"\bwill (become|be) (paralyzed|disabled|blind)\b",
     # the course of the illness stated inside a symptoms section ("Episodes may last a few days and typically resolve",
     # "it is generally progressive")
     "prognosis_course": r"\b(is|are) (generally |usually |often |slowly |typically )?progressive\b|"

@@ -19,7 +19,7 @@ import re
 ENUMERATION_EXCLUDED_KINDS = {"treatment", "diagnosis", "prevention", "research", "causes", "inheritance",
                               "references", "resources", "frequency", "prognosis", "complications"}
 ENUMERATION_SPLIT = re.compile(r"[^,;]+")
-CAUSE_PHRASE_END = re.compile(r"[,.;:()]|\s(?:which|that|who|when|where|while|because|but|or|in (?:which|whom|some|most|many)|"
+CAUSE_PHRASE_END = re.compile(r"[,.;:()]|\s(?:which|that|who|when|where|while|because|but|or|if|unless|although|in (?:which|whom|some|most|many)|"
                               r"such as|including|leading|resulting|causing|results?|resulted|leads?|led|causes?|caused|are|is|"
                               r"was|were|may|can|will|has|have|had|been)\b")
 CAUSE_LIST_END = re.compile(r"[.;:()]|\s(?:which|that|who|when|where|while|because|but|in (?:which|whom|some|most|many)|"
@@ -34,7 +34,7 @@ CAUSE_LIST_SPLIT = re.compile(r",?\s+(?:and/or|or|and)\s+|,\s*")
 # a genetic change is stated by its gene (`genes.py`), not as a phrase ("a specific change (mutation) in the PRNP gene")
 CAUSE_PHRASE_STOP = re.compile(r"\b(changes?|mutations?|variants?|alterations?|genes?)\b", re.I)
 ENUMERATION_LEAD = re.compile(r"\s*(?:and|or|also|may|might|can|often|usually|sometimes|frequently|are|is|be|"
-                              r"have|has|having|a|an|the|same|other|some|their|his|her|including|such as|include|includes|"
+                              r"have|has|having|a|an|the|same|other|some|even|their|his|her|including|such as|include|includes|"
                               r"like|as well as|especially|[-•*:])(?:\s+|$)", re.I)
 ENUMERATION_STOP = re.compile(r"\b(which|that|who|whom|whose|when|where|while|because|if|this|these|those|it|they|"
                               r"them|there|than|people|individuals|patients|person|children|adults|symptoms?|signs?|"
@@ -58,6 +58,9 @@ _NOT_A_CAUSE_WORDS = frozenset({"following", "anything", "something", "nothing",
                                 "fertilization"})
 _GENERIC_LIST_HEADS = frozenset({"factors", "factor", "things", "reasons", "causes", "problems", "issues", "one", "ones",
                                  "others", "conditions", "diseases", "disorders", "illnesses", "illness"})
+_NOT_A_CAUSE_PHRASE = re.compile(r"^(someone|somebody|anyone|anybody|another person|other people|others)\b", re.I)
+_AGENT_WORDS = frozenset({"virus", "viruses", "bacteria", "bacterium", "fungus", "fungi", "parasite", "parasites",
+                          "worms", "toxin", "toxins", "prions", "prion", "droplets", "mosquitoes", "ticks", "lice"})
 # a time of life is when, not why ("develops after six months of age")
 CAUSE_ITEM_TIME = re.compile(r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few|many)\s+"
                              r"(?:years?|months?|weeks?|days?)\b|(?:age|birth|puberty|adulthood|childhood|infancy)$)")
@@ -151,9 +154,12 @@ def cause_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
         end = last.start()
     item = text[start:end]
     words = item.split()
-    if not 1 <= len(words) <= MAX_CAUSE_WORDS or ENUMERATION_STOP.search(item) or CAUSE_PHRASE_STOP.search(item) or not re.match(
-            r"[A-Za-z]", item) or CAUSE_ITEM_TIME.match(item) or UNKNOWN_CAUSE.search(item):
+    # "contact with the stool of an infected person": a person inside the phrase's place is no list filler
+    checked = re.sub(r"\b(of|from|with) (an? |the )?(\w+ )?(person|people|individuals?|patients?)\b", "", item)
+    if not 1 <= len(words) <= MAX_CAUSE_WORDS or ENUMERATION_STOP.search(checked) or CAUSE_PHRASE_STOP.search(item) or not re.match(
+            r"[A-Za-z]", item) or CAUSE_ITEM_TIME.match(item) or UNKNOWN_CAUSE.search(item) or _NOT_A_CAUSE_PHRASE.match(item):
         return None
-    if len(words) == 1 and not (item.islower() and item.endswith(_PROCESS_ENDINGS) and item not in _NOT_A_CAUSE_WORDS):
-        return None  # a lone word is a cause when it names a process or state ("aging", "smoking", "obesity")
+    if len(words) == 1 and not (item.islower() and (item.endswith(_PROCESS_ENDINGS) or item in _AGENT_WORDS) and
+                                item not in _NOT_A_CAUSE_WORDS):
+        return None  # a lone word is a cause when it names a process or state ("aging", "smoking") or an agent ("virus")
     return start, end

@@ -242,7 +242,11 @@ class ProfileBuilder:
         in_title = [m for m in diseases if a.title_span and a.title_span.start <= m.start < a.title_span.end]
         concept_id = None
         if in_title:
-            concept_id = max(in_title, key=lambda m: m.end - m.start).concept_id
+            # the longest of nested names ("Adult Acute Myeloid Leukemia"); of names side by side ("Polio and
+            # Post-Polio Syndrome") the first, the page's topic
+            outermost = [m for m in in_title if not any(o is not m and o.start <= m.start and m.end <= o.end and
+                                                          o.end - o.start > m.end - m.start for o in in_title)]
+            concept_id = min(outermost, key=lambda m: m.start).concept_id
         else:
             candidates = self.vocabulary.lookup(_simple_key(title))
             disease = [c for c in candidates if c.concept.type == "DISEASE"]
@@ -417,6 +421,8 @@ class ProfileBuilder:
                     continue
                 if PEOPLE_WITH_BEFORE.search(text[:m.start - sentence.start]) and not cause_match:
                     continue  # "in patients with immune deficiency": who is meant, not a finding
+                if ANOTHER_PERSON_BEFORE.search(text[:m.start - sentence.start]):
+                    continue  # "droplets if an infected person sneezes or coughs": what someone else does
                 if COMPARISON_BEFORE.search(text[:m.start - sentence.start]):
                     continue  # "petechiae look like a rash": the compared thing is not a finding
                 if ADVERSE_EFFECT_CONTEXT.search(text) and kind != "symptoms":
@@ -425,7 +431,9 @@ class ProfileBuilder:
                 # stroke" (the disease its subject) names a cause there too
                 if cause_match and cause_match.start() <= m.start - sentence.start and not (
                         m.label == "SYMPTOM" and kind == "symptoms" and cause_match is not subject_cause) and not (
-                        self._effect_after_cause_of(cause_match, sentence, m)):
+                        self._effect_after_cause_of(cause_match, sentence, m)) and not (
+                        m.label == "SYMPTOM" and TRANSMISSION_CUE.search(cause_match.group(0))):
+                    # a route of spread is no symptom ("spread through contact with fluid from the rash")
                     if self._cause_of_another(cause_match, sentence, mentions):
                         continue
                     if self._generic_yields(m, sentence, mentions) or NOT_A_CAUSE_BEFORE.search(
@@ -1388,6 +1396,9 @@ GENERIC_ILLNESS_OBJECT = re.compile(r"(?:illness|disease|the disease|the illness
                                     r"(?:\s+in\s+(?:humans|people))?\s*[.;]", re.I)
 SPECIES_ABBREVIATION = re.compile(r"[A-Z]\.\s?[a-z]{3,}")
 LATIN_BINOMIAL = re.compile(r"[A-Z][a-z]{3,} [a-z]{3,}(?:i|ii|ae|um|us|is|a)")  # "Schistosoma mansoni"
+TRANSMISSION_CUE = re.compile(r"\b(spread|transmitted|caught|get|catch|contract)\b", re.I)
+ANOTHER_PERSON_BEFORE = re.compile(r"\b(an?|the|another) (infected|sick|other) (person|people|individual|child|adult)s?\s+"
+                                   r"(\w+\s+(or\s+)?)?$", re.I)
 GENERIC_CAUSE_HEADS = frozenset({"factors", "factor", "things", "reasons", "conditions", "causes", "triggers", "events",
                                  "problems", "issues", "agents", "diseases", "disorders", "illnesses"})
 

@@ -88,6 +88,8 @@ def _value_and_unit(pattern, match) -> tuple[float | None, str | None]:
         return FRACTION_WORDS[re.sub(r"\s+", "-", match.group("num").lower()).replace("a-", "a ")], "percent"
     value = _number(match.group("num"))
     if pattern is AFFECTED:  # a count of the many ("in a study of 25 people" counts a sample, not the affected)
+        if not match.group("scale") and (re.search(r"\.", match.group("num")) or re.fullmatch(r"(19|20)\d\d", match.group("num"))):
+            return None, None  # "in 2012.1 people": a year and a footnote mark
         count = value * _SCALE.get((match.group("scale") or "").lower(), 1) if value is not None else None
         return (count, "people") if count and count >= 1000 else (None, None)
     if pattern is COUNT:
