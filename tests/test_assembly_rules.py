@@ -423,6 +423,31 @@ def test_how_it_spreads_and_the_first_disease_of_a_two_disease_title(nlp):
     assert any("no treatment to reverse" in p.name for p in profile.prognosis)
 
 
+def test_lists_run_on_after_a_colon_are_items_of_their_lead_in(tmp_path, nlp):
+    import json
+
+    from pipeline.ingest.bullets import unfold_inline_bullets
+    from tests.conftest import profile_of
+
+    assert unfold_inline_bullets("See your doctor if you have: - Headaches. - Double vision.\n") == \
+        "See your doctor if you have:\n- Headaches.\n- Double vision.\n"
+    text = ("Polycythemia vera\n\nWhat is polycythemia vera?\nIt makes clots form. This can increase the risk of stroke."
+            "\n\nWhat are the symptoms of polycythemia vera?\nSymptoms can be triggered by: - use of alcohol - smoking"
+            "\nCheck with your doctor if you have any of the following: - Headaches. - A reddened face that looks "
+            "like a blush or sunburn.\n\nWhat are the treatments for polycythemia vera?\nThe following tests may be "
+            "used: - CT scan: A dye may be injected.\nTreatment may include the following: - Phlebotomy. - Low-dose "
+            "aspirin.\n")
+    (tmp_path / "pv.json").write_text(json.dumps({"id": "pv", "title": "Polycythemia vera", "text": text}))
+    _, profile = profile_of(tmp_path / "pv.json", nlp)
+    symptoms = {x.name.lower() for x in profile.symptoms}
+    assert "headaches" in symptoms and not symptoms & {"sunburn", "smoking", "stroke"}
+    assert "stroke" in {x.name.lower() for x in profile.complications}
+    assert "smoking" in {x.name.lower() for x in profile.causes}
+    treatments = {x.name.lower() for x in profile.treatments}
+    assert "phlebotomy" in treatments and "dye" not in treatments
+    assert "phlebotomy" not in {x.name.lower() for x in profile.diagnostics}
+
+
 def test_name_head_is_a_category_but_not_an_eponym(nlp):
     assert "encephalitis" in {c.name for c in profile_for("Limbic encephalitis\n\nLimbic encephalitis is a "
                                                           "condition marked by inflammation of the brain.\n",

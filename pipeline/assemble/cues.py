@@ -25,7 +25,8 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
              r"\b(get|catch|contract) (it|the disease|the infection|the virus|infected) (from|by|through)\b",
     "cause_in_section": r"\bassociated with\b|\binclud(e|es|ing)\b|\bsuch as\b|\blinked to\b|\brisk factors?\b|"
                         r"\btriggers?\b|\bcaused\b",
-    "complication": r"\b(increased|higher|greater) risk (of|for)\b|\blifelong\b|\bresidual\b|\blong[- ]lasting\b|\blong[- ]term\b|\bcomplications?\b|\b(may|can|could|will) (also )?(lead to|cause)\b|\bcomplicated by\b|"
+    "complication": r"\b(increased|higher|greater) risk (of|for)\b|\bincreases? (the |your )?risk (of|for)\b|"
+                    r"\bthe risk of\b|\blifelong\b|\bresidual\b|\blong[- ]lasting\b|\blong[- ]term\b|\bcomplications?\b|\b(may|can|could|will) (also )?(lead to|cause)\b|\bcomplicated by\b|"
                     r"\b(usually|often|eventually|ultimately|typically|rarely) leads? to\b|"
                     r"\bif (left )?(not )?(un)?treated\b|"
                     r"\bproblems that (come|result) from\b|\bpermanent\b|\b(may|can|could|will|often|sometimes) result in\b|\bat risk (of|for)\b|"
@@ -232,6 +233,8 @@ SUBJECT_CAUSE_VERB = re.compile(r"\s+(?:(?:is|are)\s+(?:thought|believed|known|s
                                 r"(?:(?:the|most|some|many)\s+)?(?:cases\s+of\s+)?", re.I)
 # the lead-in of a list of causes ("Several factors may cause this swelling, including", "Risk factors are:")
 CAUSE_LIST_INTRO = re.compile(r"\b(causes?|caused|factors?|triggers?|risks?|results? from|due to)\b", re.I)
+CAUSE_LIST_LEAD_IN = re.compile(r"\b(triggered by|brought on by|caused by|due to|results? from|risk factors? (are|include)|"
+                                r"risk factors?)\s*:?\s*$", re.I)
 # "... neuropathies from diabetes can cause": the list is what the lead-in's subject causes, not what causes it
 EFFECT_LIST_INTRO = re.compile(r"\b(cause|causes|lead to|leads to|result in|results in|trigger|triggers)\s*:?\s*$", re.I)
 # a relative clause inside a subject ("The same viruses that cause colds"): the subject is the noun phrase before it
@@ -289,7 +292,7 @@ NOT_A_CAUSE_BEFORE = re.compile(r"\b(people|patients|individuals|those|children|
 APPOSITION_GAP = re.compile(r"\s*[,:(]\s*(?:(?:,|and|or)\s*)*")
 # "petechiae look like a rash", "symptoms similar to those of MS": the compared thing is not the patient's finding
 COMPARISON_BEFORE = re.compile(r"\b(look(s|ed)? like|resembl(e|es|ing)|similar to|mimic(s|king)?|mistaken for|"
-                               r"confused with)\s+(an?\s+|the\s+|those of\s+)?$", re.I)
+                               r"confused with)\s+(an?\s+|the\s+|those of\s+)?([\w-]+\s+(or|and)\s+(an?\s+)?)?$", re.I)
 # reactions to a treatment or vaccine are not signs of the disease ("mild reactions ... such as redness, soreness,
 # swelling where the shot was given", "side effects include nausea")
 ADVERSE_EFFECT_CONTEXT = re.compile(r"\b(side[- ]effects?|adverse (effects?|events?|reactions?)|(mild|allergic) "

@@ -46,12 +46,13 @@ from pipeline.assemble import statistics as stats_rules
 from pipeline.assemble.cues import (
     ADJUNCT_PROCEDURE, ADVERSE_EFFECT_CONTEXT, APPOSITION_GAP, APPOSITIVE_DEFINITION, BELIEVED_BEFORE,
     CATEGORY_ADJECTIVES, CATEGORY_HEAD, CAUSAL_COMPLICATION, CAUSED_BY_AFTER, CAUSES_AFTER, CAUSE_LIST_INTRO,
-    COMPARISON_BEFORE, CUES, DEATH, DIET, DRUG_LIST_BEFORE, DRUG_TEST, EFFECT_LIST_INTRO, EVALUATIVE_WORDS, FATAL,
-    GETS_BEFORE_FOCUS, GROUP_WITH, INSTITUTION_BEFORE, NAMES_AN_INSTITUTION, NOT_A_CAUSE_BEFORE, NOT_A_CLASS_MODIFIER,
-    NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, OTHER_CLASS, OTHER_SYMPTOMS_OF, OUTCOME, PEOPLE_RECEIVING_BEFORE,
-    PEOPLE_WITH_BEFORE, POPULATION_WORDS, QUALIFIER, RISK_OF, SEQUELA_BEFORE, SOURCE_LIST, SUBJECT_CAUSE_VERB,
-    SUBJECT_COMPLEMENT, SUBJECT_NOT_A_LIST, SUBJECT_RELATIVE, SUBJECT_SPLIT, SUBJECT_START, SYMPTOM_INTRO,
-    TABLE_MODIFIER_ROW, TEST_OBJECT_STOP, TEST_PHRASE, TO_BE_DEFINITION, VACCINE_FOR_BEFORE, cue)
+    CAUSE_LIST_LEAD_IN, COMPARISON_BEFORE, CUES, DEATH, DIET, DRUG_LIST_BEFORE, DRUG_TEST, EFFECT_LIST_INTRO,
+    EVALUATIVE_WORDS, FATAL, GETS_BEFORE_FOCUS, GROUP_WITH, INSTITUTION_BEFORE, NAMES_AN_INSTITUTION,
+    NOT_A_CAUSE_BEFORE, NOT_A_CLASS_MODIFIER, NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, OTHER_CLASS, OTHER_SYMPTOMS_OF,
+    OUTCOME, PEOPLE_RECEIVING_BEFORE, PEOPLE_WITH_BEFORE, POPULATION_WORDS, QUALIFIER, RISK_OF, SEQUELA_BEFORE,
+    SOURCE_LIST, SUBJECT_CAUSE_VERB, SUBJECT_COMPLEMENT, SUBJECT_NOT_A_LIST, SUBJECT_RELATIVE, SUBJECT_SPLIT,
+    SUBJECT_START, SYMPTOM_INTRO, TABLE_MODIFIER_ROW, TEST_OBJECT_STOP, TEST_PHRASE, TO_BE_DEFINITION,
+    VACCINE_FOR_BEFORE, cue)
 from pipeline.assemble.genes import find_genes
 from pipeline.assemble.symptom_table import find_symptom_tables
 from pipeline.ingest.article import Article, Section
@@ -356,7 +357,9 @@ class ProfileBuilder:
             # (and in a causes section they describe the mechanism)
             complication_match = None if kind in ("symptoms", "causes") else cue("complication", text)
             # a prevention section's measures (vaccines, foods to avoid) are not treatments of the disease
-            treatment_context = kind not in ("prevention", "causes") and (
+            # "The following tests may be used: - CT scan ... A dye may be injected": a list of tests, whatever section
+            tests_listed = bool(cue("diagnostic", self._list_intro(sentence))) and not self._in_treatment_list(sentence)
+            treatment_context = kind not in ("prevention", "causes") and not tests_listed and (
                 kind == "treatment" or cue("treatment", text) or self._in_treatment_list(sentence))
             for m in mentions:
                 if self._is_focus(m) or self._is_focus_subtype(m) or NAMES_AN_INSTITUTION.match(self.text, m.end) or \
@@ -376,6 +379,8 @@ class ProfileBuilder:
                             f"{m.method}+drug-test:diagnostic")
                         continue
                     branch = concept.branch if concept else self._coordinated_branch(m, mentions)
+                    if branch == "diagnostic" and kind == "treatment" and self._in_treatment_list(sentence):
+                        branch = "therapeutic"  # "Treatment may include the following: - Phlebotomy."
                     if branch == "diagnostic" or (
                             (kind == "diagnosis" or cue("diagnostic", text)) and not treatment_context):
                         if m.label == "PROCEDURE" and not RESOURCE_LIST.search(self._list_intro(sentence)) and \
@@ -547,9 +552,10 @@ class ProfileBuilder:
         swelling, including - chronic constipation - straining during bowel movements"): the whole item is a cause
         (a match over the item)."""
         intro = self._list_intro(sentence)
-        if kind != "causes" or sentence.list_item is None or not CAUSE_LIST_INTRO.search(intro) or \
-                EFFECT_LIST_INTRO.search(intro):
+        if sentence.list_item is None or EFFECT_LIST_INTRO.search(intro):
             return None
+        if not (kind == "causes" and CAUSE_LIST_INTRO.search(intro) or CAUSE_LIST_LEAD_IN.search(intro)):
+            return None  # outside a causes section only a lead-in ending in its cue ("symptoms can be triggered by")
         return re.match(r".*", sentence.text)
 
     def _subject_cause(self, sentence: Sentence, mentions: list[MentionRecord]) -> re.Match | None:
@@ -668,8 +674,8 @@ class ProfileBuilder:
             if listed:
                 segment_start = sentence.start + listed.end()
             elif kind == "symptoms" and sentence.list_item is not None:
-                intro = re.split(r"(?<=[.!?])\s+", self._list_intro(sentence))[-1]  # its last sentence
-                if BODY_PARTS_INTRO.search(intro) or cue("differential", intro):
+                intro = self._list_intro(sentence)
+                if BODY_PARTS_INTRO.search(intro) or cue("differential", intro) or CAUSE_LIST_LEAD_IN.search(intro):
                     continue  # "affect other areas of the body, including the - spleen - nervous system"
                 segment_start = sentence.start
             else:
@@ -942,7 +948,7 @@ class ProfileBuilder:
                 continue
             if offset + 1 + len(line) - len(line.lstrip()) in item_starts or re.match(r"\s*([•\-*·–]|\d{1,2}[.)])\s", line):
                 continue
-            return stripped
+            return re.split(r"(?<=[.!?])\s+", stripped)[-1]  # the lead-in is the line's last sentence
         return ""
 
     def _generic_yields(self, m: MentionRecord, sentence: Sentence, mentions) -> bool:
