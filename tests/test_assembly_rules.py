@@ -448,6 +448,15 @@ def test_lists_run_on_after_a_colon_are_items_of_their_lead_in(tmp_path, nlp):
     assert "phlebotomy" not in {x.name.lower() for x in profile.diagnostics}
 
 
+def test_native_populations_and_outgrowing_intolerance(nlp):
+    text = ("Congenital sucrase-isomaltase deficiency\n\nFrequency\nThis condition is much more prevalent in the native "
+            "populations of Greenland, Alaska, and Canada, where as many as 1 in 20 people may be affected. Most "
+            "affected children are better able to tolerate sucrose and maltose as they get older.\n")
+    profile = profile_for(text, nlp)
+    assert "native populations of greenland, alaska, and canada" in {p.name for p in profile.affected_populations}
+    assert any("as they get older" in p.name for p in profile.prognosis)
+
+
 def test_name_head_is_a_category_but_not_an_eponym(nlp):
     assert "encephalitis" in {c.name for c in profile_for("Limbic encephalitis\n\nLimbic encephalitis is a "
                                                           "condition marked by inflammation of the brain.\n",

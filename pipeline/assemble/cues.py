@@ -38,7 +38,8 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                  r"\binjections?\b|\bprescribed\b|\bhelps? (control|reduce|relieve)\b",
     "population": r"\b(occurs?|is|are|seen|found|diagnosed|develops?)\s+(most\s+)?(often|usually|commonly|mainly|"
                   r"primarily|typically|mostly|more (often|commonly))?\s*(seen\s+|found\s+)?(in|among)\b|"
-                  r"\baffect(s|ed|ing)?\b|\bage group\b|\b(more |most |especially |particularly )?common (in|among)\b|"
+                  r"\baffect(s|ed|ing)?\b|\bage group\b|\b(more |most |especially |particularly )?(common|prevalent|"
+                  r"frequent) (in|among)\b|"
                   r"\bat (greater|higher|increased) risk\b|\b(first|initial|earliest) (signs?|symptoms?)\b[^.;]{0,40}\bbetween\b|\bpeaks?\b|\b(more|most|less) likely\b[^.;]{0,40}\bto (have|develop|get|be diagnosed)\b|\bonset\b[^.;]{0,30}\bvar(y|ies)\b|\b(onset|begins?|starts?|appears?) (is |usually |often |most often )?"
                   r"(in|between|during|at|before|after)\b",
     "prognosis": r"\bprognosis\b|\boutlook\b|\bchance of (returning|recovery|survival|recovering)\b|\brecover|"
@@ -70,7 +71,9 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                         r"\b(with|over) time\b[^.;]{0,40}\b(spreads?|worsens?|progress(es)?)\b|"
                         r"\bno (treatment|way|medicine|therapy) (to|that can|can) (reverse|cure|undo)\b|"
                         r"\b(most|many) (people|patients|infected people) (have|show|get) no symptoms\b|"
-                        r"\bwill (become|be) (paralyzed|disabled|blind)\b",
+                        r"\bwill (become|be) (paralyzed|disabled|blind)\b|"
+                        r"\b(better|improves?|less severe|milder)\b[^.;]{0,60}\bas (they|children|he|she|people) "
+                        r"(get|grow) older\b",
     # the course of the illness stated inside a symptoms section ("Episodes may last a few days and typically resolve",
     # "it is generally progressive")
     "prognosis_course": r"\b(is|are) (generally |usually |often |slowly |typically )?progressive\b|"
@@ -122,7 +125,9 @@ POPULATION_WORDS = re.compile(
     r"African Americans|Caucasians|Hispanics|Latinos|Asians|Native Americans|Europeans|Ashkenazi Jews|"
     # occupations and activities ("musicians", "people who play sports")
     r"musicians|athletes|golfers|typists|writers|workers|farmers|miners|smokers|travell?ers|veterans|soldiers|"
-    r"people who play sports)\b", _FLAGS)
+    r"people who play sports|"
+    # "the native populations of Greenland, Alaska, and Canada"
+    r"(?:native|indigenous) (?:populations?|peoples?) of (?-i:[A-Z])[\w-]+(?:,? (?:and )?(?-i:[A-Z])[\w-]+)*)\b", _FLAGS)
 
 QUALIFIER = re.compile(
     r"\b(?:for|in)\s+(?:(?:some|most|many|older|younger|young)\s+)?(?:children|adults|infants|toddlers|people|patients|"
