@@ -457,6 +457,13 @@ def test_native_populations_and_outgrowing_intolerance(nlp):
     assert any("as they get older" in p.name for p in profile.prognosis)
 
 
+def test_a_diagnosis_based_on_signs_and_symptoms_is_a_clinical_diagnosis(nlp):
+    text = ("Bronchitis\n\nDiagnosis\nYour doctor usually will diagnose bronchitis based on your signs and symptoms. "
+            "Diagnosis is generally based on the presence of characteristic signs and symptoms.\n")
+    names = {d.name for d in profile_for(text, nlp).diagnostics}
+    assert {"signs and symptoms", "characteristic signs and symptoms"} & names
+
+
 def test_name_head_is_a_category_but_not_an_eponym(nlp):
     assert "encephalitis" in {c.name for c in profile_for("Limbic encephalitis\n\nLimbic encephalitis is a "
                                                           "condition marked by inflammation of the brain.\n",

@@ -864,6 +864,7 @@ class ProfileBuilder:
                 continue
             mentions = self.by_sentence.get(sentence.index, [])
             self._sample_tests(sentence, mentions)
+            self._clinical_diagnosis(sentence)
             for test in TEST_PHRASE.finditer(sentence.text):
                 start, end = sentence.start + test.start(), sentence.start + test.end()
                 head_end = start + re.search(r"tests?\b", test.group(0), re.I).end()
@@ -877,6 +878,16 @@ class ProfileBuilder:
                 end = start + len(re.sub(r"(?:\s+(?:and|or)\b)*\s*$", "", self.text[start:end]))
                 self._add("diagnostics", self.text[start:end].lower(), lambda ev: Fact(
                     name=ev.text, evidence=[ev], method=""), (start, end), "phrase+cue:diagnostic-test")
+
+    def _clinical_diagnosis(self, sentence: Sentence) -> None:
+        """"Your doctor usually will diagnose bronchitis based on your signs and symptoms": a clinical diagnosis,
+        named by what it rests on."""
+        if not re.search(r"\bdiagnos", sentence.text, re.I):
+            return
+        for basis in CLINICAL_BASIS.finditer(sentence.text):
+            start, end = sentence.start + basis.start("what"), sentence.start + basis.end("what")
+            self._add("diagnostics", "signs and symptoms", lambda ev: Fact(name=ev.text.lower(), evidence=[ev], method=""),
+                      (start, end), "phrase+cue:clinical-diagnosis")
 
     def _sample_tests(self, sentence: Sentence, mentions: list[MentionRecord]) -> None:
         """Tests named by the sample they examine: "Stool or urine samples can be examined microscopically" → stool
@@ -1392,6 +1403,9 @@ TREATMENT_LIST_VERB = re.compile(r"\b(recommends?|suggests?|prescribes?)\s+", re
 TREATMENT_LIST_END = re.compile(r"[.;:()]|\s(?:to|for|if|when|because|which|that|who|unless|until)\b")
 GENERIC_TREATMENT_WORDS = frozenset({"treatment", "treatments", "medicine", "medicines", "medication", "medications",
                                      "drugs", "drug", "therapy", "therapies", "options", "changes", "doctor", "others"})
+CLINICAL_BASIS = re.compile(r"\bbased on (?:the presence of )?(?:your |the |his or her |their |certain )*"
+                            r"(?P<what>(?:(?:characteristic|typical) )?(?:signs and symptoms|symptoms)|"
+                            r"clinical (?:signs|features|findings))\b", re.I)
 SAMPLE_KINDS = r"stool|urine|blood|tissue|sputum|saliva|mucus|skin|spinal fluid|cerebrospinal fluid"
 SAMPLE_EXAMINED = re.compile(rf"\b(?P<kinds>(?:{SAMPLE_KINDS})(?:,?\s+(?:or|and)\s+(?:{SAMPLE_KINDS}))*)\s+samples?\b"
                              r"[^.;]{0,40}?\b(?:examined|tested|checked|analy[sz]ed|looked at|studied)\b", re.I)
