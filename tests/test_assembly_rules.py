@@ -464,6 +464,17 @@ def test_a_diagnosis_based_on_signs_and_symptoms_is_a_clinical_diagnosis(nlp):
     assert {"signs and symptoms", "characteristic signs and symptoms"} & names
 
 
+def test_agent_classes_causes_of_what_and_available_treatment(nlp):
+    text = ("Schistosomiasis\n\nOverview\nSchistosomiasis is a disease caused by parasitic worms. Schistosomiasis is an "
+            "important cause of disease in many parts of the world. The worms usually are spread through sexual "
+            "contact and are most common in adults. Safe and effective medication is available for treatment.\n")
+    profile = profile_for(text, nlp)
+    categories = {c.name for c in profile.categories}
+    assert "disease caused by parasitic worms" in categories and "cause of disease" not in categories
+    assert "sexual contact" in {c.name.lower() for c in profile.causes}
+    assert any("effective medication is available" in p.name for p in profile.prognosis)
+
+
 def test_name_head_is_a_category_but_not_an_eponym(nlp):
     assert "encephalitis" in {c.name for c in profile_for("Limbic encephalitis\n\nLimbic encephalitis is a "
                                                           "condition marked by inflammation of the brain.\n",

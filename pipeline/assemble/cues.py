@@ -73,7 +73,9 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                         r"\b(most|many) (people|patients|infected people) (have|show|get) no symptoms\b|"
                         r"\bwill (become|be) (paralyzed|disabled|blind)\b|"
                         r"\b(better|improves?|less severe|milder)\b[^.;]{0,60}\bas (they|children|he|she|people) "
-                        r"(get|grow) older\b",
+                        r"(get|grow) older\b|"
+                        r"\beffective (medication|medications|treatment|treatments|medicines?|therapy) (is|are) available\b|"
+                        r"\b(medications|medicines|treatments) are (very |highly )?safe and effective\b",
     # the course of the illness stated inside a symptoms section ("Episodes may last a few days and typically resolve",
     # "it is generally progressive")
     "prognosis_course": r"\b(is|are) (generally |usually |often |slowly |typically )?progressive\b|"

@@ -145,6 +145,8 @@ def split_spans(text: str, start: int, end: int, separator: re.Pattern) -> list[
 def cause_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     boundary = CAUSE_PHRASE_END.search(text, start, end)
     start, end = trim(text, start, boundary.start() if boundary else end)
+    while (tail := re.search(r"\s+(?:and|or|but|as well as)$", text[start:end])):  # "sexual contact and are most ..."
+        end = start + tail.start()
     while len(text[start:end].split()) > MAX_CAUSE_WORDS:  # "sitting on the toilet for long periods of time"
         last = None
         for last in LONG_PHRASE_CUT.finditer(text, start, end):

@@ -1022,8 +1022,11 @@ class ProfileBuilder:
                     name=ev.text.lower() if concept is None else f"{ev.text.lower()} disorder",
                     concept_id=concept.id if concept else None, concept_label=concept.label if concept else None,
                     evidence=[ev], method=""), (start, start + len(word.group(0))), "category-adjective+definition")
+            if re.match(r"\s*(\w+\s+){0,2}causes?\s+of\b", self.text[predicate_start:predicate_end]):
+                continue  # "Schistosomiasis is an important cause of disease": what it causes, not what it is
             if len(self.fields["categories"]) == before:
                 self._category_head(predicate_start, predicate_end)
+                self._agent_category(predicate_start, sentence.end)
         self._ontology_categories()
         self._other_class_categories()
 
@@ -1112,6 +1115,13 @@ class ProfileBuilder:
                 name=ev.text.lower(), concept_id=concept.id, concept_label=concept.label, evidence=[ev], method=""),
                 (start, end), "name-head")
             return
+
+    def _agent_category(self, start: int, end: int) -> None:
+        """"is a disease caused by parasitic worms": the disease class named by its agent."""
+        found = AGENT_CATEGORY.match(self.text, start, end)
+        if found:
+            self._add("categories", found.group("phrase").lower(), lambda ev: Fact(
+                name=ev.text.lower(), evidence=[ev], method=""), found.span("phrase"), "phrase+definition:agent")
 
     def _category_head(self, start: int, end: int) -> None:
         """A definition whose predicate names no vocabulary disease ("Botulism is a rare but serious paralytic
@@ -1419,6 +1429,9 @@ LATIN_BINOMIAL = re.compile(r"[A-Z][a-z]{3,} [a-z]{3,}(?:i|ii|ae|um|us|is|a)")  
 TRANSMISSION_CUE = re.compile(r"\b(spread|transmitted|caught|get|catch|contract)\b", re.I)
 ANOTHER_PERSON_BEFORE = re.compile(r"\b(an?|the|another) (infected|sick|other) (person|people|individual|child|adult)s?\s+"
                                    r"(\w+\s+(or\s+)?)?$", re.I)
+AGENT_CATEGORY = re.compile(r"\s*(?:an?\s+)?(?:\w+\s+){0,2}?(?P<phrase>(?:disease|illness|infection) caused by (?:an?\s+)?"
+                            r"(?:[\w-]+\s+)?(?:viruse?s?|bacteri(?:a|um)|parasites?|worms|fungi|fungus|"
+                            r"protozoa|amoebae?|mites|lice))\b", re.I)
 GENERIC_CAUSE_HEADS = frozenset({"factors", "factor", "things", "reasons", "conditions", "causes", "triggers", "events",
                                  "problems", "issues", "agents", "diseases", "disorders", "illnesses"})
 
