@@ -475,6 +475,15 @@ def test_agent_classes_causes_of_what_and_available_treatment(nlp):
     assert any("effective medication is available" in p.name for p in profile.prognosis)
 
 
+def test_questions_a_doctor_asks_and_pointers_are_no_open_questions(nlp):
+    text = ("Peyronie disease\n\nDiagnosis\nThe doctor may ask:\n- What medications is the man taking?\n\nResearch\n"
+            "Researchers do not know how to prevent Peyronie disease. To read or download the report on Peyronie "
+            "disease, go to: www.example.org.\n")
+    questions = [q.name for q in profile_for(text, nlp).open_questions]
+    assert any("do not know" in q for q in questions)
+    assert not any("medications" in q or "go to" in q for q in questions)
+
+
 def test_name_head_is_a_category_but_not_an_eponym(nlp):
     assert "encephalitis" in {c.name for c in profile_for("Limbic encephalitis\n\nLimbic encephalitis is a "
                                                           "condition marked by inflammation of the brain.\n",

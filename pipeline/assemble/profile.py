@@ -1349,6 +1349,10 @@ class ProfileBuilder:
             statement = lambda ev: Fact(name=ev.text, evidence=[ev], method="")  # noqa: E731
             text = self._without_focus_names(sentence)  # "Fatal familial insomnia" states no prognosis
             open_question = cue("open_question", text)
+            if open_question and sentence.list_item is not None and sentence.text.rstrip().endswith("?"):
+                open_question = None  # "The doctor may ask: - What medications is the man taking?"
+            if POINTER.search(text):
+                continue  # "To read or download the report, go to: ...": where to look, no statement
             if open_question and QUESTION_HEADING.match(sentence.text.strip()) and (
                     text != sentence.text or _title_cased(sentence.text)):
                 open_question = None  # "How is fatal familial insomnia diagnosed?", "Who Should Not Get the Vaccine?":
@@ -1432,6 +1436,7 @@ ANOTHER_PERSON_BEFORE = re.compile(r"\b(an?|the|another) (infected|sick|other) (
 AGENT_CATEGORY = re.compile(r"\s*(?:an?\s+)?(?:\w+\s+){0,2}?(?P<phrase>(?:disease|illness|infection) caused by (?:an?\s+)?"
                             r"(?:[\w-]+\s+)?(?:viruse?s?|bacteri(?:a|um)|parasites?|worms|fungi|fungus|"
                             r"protozoa|amoebae?|mites|lice))\b", re.I)
+POINTER = re.compile(r"\b(go to|visit|read or download|click here|call \d|available (at|from) (http|www))\b|https?://", re.I)
 GENERIC_CAUSE_HEADS = frozenset({"factors", "factor", "things", "reasons", "conditions", "causes", "triggers", "events",
                                  "problems", "issues", "agents", "diseases", "disorders", "illnesses"})
 
