@@ -70,6 +70,20 @@ def test_html_is_extracted_without_navigation(tmp_path):
     assert article.needs_text_file and article.format == "html"
 
 
+def test_html_faq_headings_and_their_subheadings_keep_the_question_kind(tmp_path):
+    para = "<p>" + "Bronchitis is a condition in which the bronchial tubes become inflamed and swollen. " * 2 + "</p>"
+    html = ("<html><head><title>Bronchitis</title></head><body><article><h1>Bronchitis</h1>"
+            "<h2>What are the signs and symptoms of Bronchitis ?</h2>" + para + "<p>Acute Bronchitis</p>" + para +
+            "<h2>what research (or clinical trials) is being done for Bronchitis and its many forms ?</h2>" + para +
+            "</article></body></html>")
+    path = tmp_path / "bronchitis.html"
+    path.write_text(html)
+    (article,) = list(iter_articles([path]))
+    kinds = {s.heading: s.kind for s in article.sections if s.heading}
+    assert kinds["Acute Bronchitis"] == "symptoms"  # a subheading under the symptoms question
+    assert [k for h, k in kinds.items() if h.startswith("what research")] == ["research"]  # a long marked heading
+
+
 def test_jsonl_good_and_bad_lines(tmp_path):
     path = tmp_path / "corpus.jsonl"
     lines = [json.dumps({"id": "a1", "title": "Botulism", "text": "Botulism\n\nBotulism is a rare illness.", "url": None}),

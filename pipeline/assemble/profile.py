@@ -100,7 +100,7 @@ ANAPHORIC_DEFINITION = re.compile(r"\b(it|this (?:condition|disorder|disease|syn
                                   re.I)
 MEMBER_CUE = re.compile(r"\b(such as|including|like|e\.g\.|for example)\b(?=[^.;]*$)", re.I)
 MEMBER_CUE_AFTER = re.compile(r"\s*(?:,\s*)?(such as|including|like|e\.g\.)\b", re.I)
-QUESTION_HEADING = re.compile(r"^(what|how|is|are|who|can|where|why|when|do|does)\b[^\n]*\?$", re.I)
+QUESTION_HEADING = re.compile(r"^(?:#{1,6}\s+)?(what|how|is|are|who|can|where|why|when|do|does)\b[^\n]*\?$", re.I)
 RESOURCE_LIST = re.compile(r"\bresources?\b|\borganizations?\b|\bfor more information\b|\bwebsites?\b", re.I)
 _WORD = re.compile(r"[\w'-]+")
 
@@ -538,7 +538,8 @@ class ProfileBuilder:
         """A finding the overview says the disease "may cause" and the symptoms section lists is a symptom
         ("Bronchitis also may cause wheezing, chest pain ..."): only the symptom fact stays. A complications
         section or a sequela cue ("permanent", "lead to") keeps it a complication."""
-        listed = {key for key, fact in self.fields["symptoms"].items() if fact.method.endswith("section:symptom")}
+        listed = {key for key, fact in self.fields["symptoms"].items() if any(
+            (section := self.article.section_at(e.start)) is not None and section.kind == "symptoms" for e in fact.evidence)}
         for key in [k for k, f in self.fields["complications"].items() if k in listed and f.method.endswith("cue:complication")]:
             sentence = self._sentence_at(self.fields["complications"][key].evidence[0].start)
             if sentence is not None and not SEQUELA_CUE.search(sentence.text):

@@ -132,10 +132,10 @@ def _words(text: str) -> int:
 def _is_heading_candidate(lines: list[Line], i: int) -> bool:
     line = lines[i]
     text = line.stripped
+    if _MD_HEADING.match(line.text) and _words(text) <= 25:
+        return True  # a marked heading, long FAQ questions included
     if not text or _BULLET.match(line.text) or _words(text) > 12 or len(text) > 100:
         return False
-    if _MD_HEADING.match(line.text):
-        return True
     if text.endswith(_SENTENCE_END) or text.endswith(":") and not section_kind(text) == "references":
         return False
     if _LIST_LEAD_IN.search(text):
@@ -219,16 +219,22 @@ def analyse(text: str) -> Layout:
                 and (title_index is None or i > title_index) and _is_heading_candidate(lines, i)
                 and not (layout.subtitle_span and lines[i].start == _line_start(layout.subtitle_span, lines))]
     body_start = (lines[title_index].end + 1) if title_index is not None else 0
-    bounds = [(None, None, body_start)]
+    bounds = [(None, None, body_start, False)]
     for i in headings:
         md = _MD_HEADING.match(lines[i].text)
         span = _trimmed_span(lines[i], md.start(2) if md else 0)
-        bounds.append((text[span.start:span.end], span, lines[i].end + 1))
-    for n, (heading, span, start) in enumerate(bounds):
+        bounds.append((text[span.start:span.end], span, lines[i].end + 1, md is not None))
+    marked_kind = None  # the kind of the last marked (#) heading: an unmarked one under it is its subheading
+    for n, (heading, span, start, marked) in enumerate(bounds):
         end = bounds[n + 1][1].start if n + 1 < len(bounds) else len(text)
+        kind = section_kind(heading)
+        if marked:
+            marked_kind = kind
+        elif kind in ("other", "overview") and heading is not None and marked_kind not in (None, "other"):
+            kind = marked_kind  # "## What are the signs and symptoms of bronchitis?" > "Acute Bronchitis"
         if heading is None and not text[start:end].strip():
             continue
-        layout.sections.append(Section(heading, section_kind(heading), min(start, len(text)), end, span))
+        layout.sections.append(Section(heading, kind, min(start, len(text)), end, span))
 
     # Breadcrumb blocks after the last content: numbered short lines at the end of the article.
     last_refs = [s for s in layout.sections if s.kind == "references"]
