@@ -299,8 +299,10 @@ def test_medquad_one_line_bullets_are_unfolded_and_a_causes_list_gives_causes(tm
     from pipeline.ingest.bullets import unfold_inline_bullets
     from tests.conftest import profile_of
 
-    assert unfold_inline_bullets("- X-linked ages 10 - 20 - fever\n- one item\n") == \
-        "- X-linked ages 10 - 20\n- fever\n- one item\n"
+    assert unfold_inline_bullets("- X-linked ages 10 - 20 - fever - rash\n- one item\n") == \
+        "- X-linked ages 10 - 20\n- fever\n- rash\n- one item\n"
+    assert unfold_inline_bullets("- Plasmapheresis - a procedure used\n") == "- Plasmapheresis - a procedure used\n"
+    assert unfold_inline_bullets("- one.  - two\n") == "- one. \n- two\n"  # the same length, so offsets hold
     (tmp_path / "h.json").write_text(json.dumps({"id": "h", "title": "Hemorrhoids", "text": HEMORRHOIDS}))
     (tmp_path / "h.txt").write_text(HEMORRHOIDS)
     article, profile = profile_of(tmp_path / "h.json", nlp)
@@ -310,8 +312,12 @@ def test_medquad_one_line_bullets_are_unfolded_and_a_causes_list_gives_causes(tm
             "weakening of the connective tissue"} <= causes
     assert not causes & {"bleeding", "not well understood", "hemorrhoids"}
     assert {"constipation", "chronic constipation"} & causes
-    (plain,) = list(iter_articles([tmp_path / "h.txt"]))
-    assert plain.text == HEMORRHOIDS  # a .txt article's offsets index into the file: left as written
+    plain_article, plain = profile_of(tmp_path / "h.txt", nlp)
+    assert len(plain_article.text) == len(HEMORRHOIDS) and "including\n\n- chronic constipation or diarrhea\n- " in \
+        plain_article.text  # unfolded in place: one space became a line break
+    assert {"straining during bowel movements", "lack of fiber in the diet"} <= {c.name.lower() for c in plain.causes}
+    for fact in plain.causes + plain.symptoms + plain.prognosis:  # every offset still indexes the file as written
+        assert all(HEMORRHOIDS[e.start:e.end] == e.text for e in fact.evidence)
 
 
 def test_html_symptom_table_rows_keep_their_frequencies(tmp_path, nlp):

@@ -68,7 +68,7 @@ def article_from_text(text: str, *, doc_id: str, path: str, fmt: str, sha256: st
                       title: str | None = None, url: str | None = None, metadata: dict | None = None) -> Article:
     if fmt in EXTRACTED_FORMATS:
         text = unfold_symptom_tables(text)  # MedQuAD's one-line GARD tables, one row per line
-        text = unfold_inline_bullets(text)  # and its one-line bullet lists, one item per line
+    text = unfold_inline_bullets(text)  # one-line bullet lists, one item per line (same length: offsets hold)
     layout = analyse(text)
     metadata = metadata or {}
     article = Article(

@@ -5,26 +5,36 @@ movements - sitting on the toilet for long periods of time". Unfolded, each item
 sees list items, each item is a sentence of its own (a cue in one item, "caused by", says nothing of the next) and
 a list's lead-in line is found as for any list. Split only on a line that is itself a bullet, or after a lead-in's
 colon ("any of the following: - Headaches. - Double vision"), and only at " - " before a word: "X-linked", "10-20"
-and "ages 10 - 20" stay. Only for inputs whose text we extract (XML, HTML, JSON, PDF, Word): a .txt article's
-offsets index into the file itself.
+and "ages 10 - 20" stay, and so does a lone dash after a name, which opens its description ("- Plasmapheresis - a
+procedure used ..."). The unfolding swaps one space for a line break and nothing else, so every offset still
+indexes the file as written (a .txt article is read in place): the text keeps its length.
 """
 
 from __future__ import annotations
 
 import re
 
-INLINE_BULLET_LINE = re.compile(r"^(?P<indent>[ \t]*)- (?P<body>[^\n]*? - [^\n]*)$", re.M)
+INLINE_BULLET_LINE = re.compile(r"^[ \t]*- [^\n]*? - [^\n]*$", re.M)
 # a list run on after its lead-in's colon: "... if you have any of the following: - Headaches. - Double vision"
-COLON_BULLETS = re.compile(r"^(?P<lead>[^\n]*?:)[ \t]+- (?=[A-Za-z(])(?P<body>[^\n]*)$", re.M)
-ITEM_BREAK = re.compile(r"(?<=\S) - (?=[A-Za-z(\"'])")
+COLON_BULLETS = re.compile(r"(?<=:)[ \t]*( )- (?=[A-Za-z(])[^\n]*$", re.M)
+ITEM_BREAK = re.compile(r"(?<=\S)[ \t]*( )- (?=[A-Za-z(\"'])")
 
 
 def unfold_inline_bullets(text: str) -> str:
-    text = COLON_BULLETS.sub(lambda m: f"{m.group('lead')}\n- {m.group('body')}", text)
-    return INLINE_BULLET_LINE.sub(_unfold, text)
+    chars = list(text)
+    for run in COLON_BULLETS.finditer(text):
+        chars[run.start(1)] = "\n"
+        _break_items(text, run.end(1), run.end(), chars, listed=True)
+    for line in INLINE_BULLET_LINE.finditer(text):
+        _break_items(text, line.start(), line.end(), chars)
+    unfolded = "".join(chars)
+    assert len(unfolded) == len(text)  # offsets index the original
+    return unfolded
 
 
-def _unfold(match: re.Match) -> str:
-    indent = match.group("indent")
-    items = ITEM_BREAK.split(match.group("body"))
-    return "\n".join(f"{indent}- {item.strip()}" for item in items if item.strip())
+def _break_items(text: str, start: int, end: int, chars: list[str], listed: bool = False) -> None:
+    breaks = list(ITEM_BREAK.finditer(text, start, end))
+    if len(breaks) == 1 and not listed and not re.search(r"[.!?;:]\s*$", text[start:breaks[0].start()]):
+        return  # "- Plasmapheresis - a procedure used after ...": one dash after a name opens its description
+    for item in breaks:
+        chars[item.start(1)] = "\n"
