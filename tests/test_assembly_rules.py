@@ -484,6 +484,15 @@ def test_questions_a_doctor_asks_and_pointers_are_no_open_questions(nlp):
     assert not any("medications" in q or "go to" in q for q in questions)
 
 
+def test_what_is_prevented_or_worsens_the_symptoms_is_no_symptom(nlp):
+    text = ("Bronchitis\n\nSymptoms\nThe main symptom is a cough. Air pollution, infections, and allergies can worsen "
+            "the symptoms. Exercising helps prevent constipation. The visual impairment is stable, although it may "
+            "worsen.\n")
+    symptoms = {s.name.lower() for s in profile_for(text, nlp).symptoms}
+    assert "cough" in symptoms and "visual impairment" in symptoms
+    assert not symptoms & {"allergies", "infections", "constipation"}
+
+
 def test_name_head_is_a_category_but_not_an_eponym(nlp):
     assert "encephalitis" in {c.name for c in profile_for("Limbic encephalitis\n\nLimbic encephalitis is a "
                                                           "condition marked by inflammation of the brain.\n",

@@ -428,6 +428,9 @@ class ProfileBuilder:
                     continue  # "in patients with immune deficiency": who is meant, not a finding
                 if ANOTHER_PERSON_BEFORE.search(text[:m.start - sentence.start]):
                     continue  # "droplets if an infected person sneezes or coughs": what someone else does
+                if m.label == "SYMPTOM" and (PREVENTED_BEFORE.search(text[:m.start - sentence.start]) or
+                                             AGGRAVATES_AFTER.match(self.text, m.end, sentence.end)):
+                    continue  # "exercising to prevent constipation", "allergies can worsen the symptoms": no finding
                 if COMPARISON_BEFORE.search(text[:m.start - sentence.start]):
                     continue  # "petechiae look like a rash": the compared thing is not a finding
                 if ADVERSE_EFFECT_CONTEXT.search(text) and kind != "symptoms":
@@ -1438,6 +1441,10 @@ AGENT_CATEGORY = re.compile(r"\s*(?:an?\s+)?(?:\w+\s+){0,2}?(?P<phrase>(?:diseas
                             r"(?:[\w-]+\s+)?(?:viruse?s?|bacteri(?:a|um)|parasites?|worms|fungi|fungus|"
                             r"protozoa|amoebae?|mites|lice))\b", re.I)
 POINTER = re.compile(r"\b(go to|visit|read or download|click here|call \d|available (at|from) (http|www))\b|https?://", re.I)
+PREVENTED_BEFORE = re.compile(r"\b(to|help|helps) (prevent|avoid)\s+(\w+\s+)?$", re.I)
+# the finding (or the list it ends) is the subject: "Air pollution, infections, and allergies can worsen the symptoms"
+AGGRAVATES_AFTER = re.compile(r"(?:,?\s+(?:and\s+|or\s+)?[\w-]+){0,3}?\s+(?:can|may|could|will|often)\s+"
+                              r"(?:worsen|aggravate|make\b[^.;]{0,30}\bworse)\b", re.I)
 GENERIC_CAUSE_HEADS = frozenset({"factors", "factor", "things", "reasons", "conditions", "causes", "triggers", "events",
                                  "problems", "issues", "agents", "diseases", "disorders", "illnesses"})
 
