@@ -428,8 +428,8 @@ class ProfileBuilder:
                     continue  # "in patients with immune deficiency": who is meant, not a finding
                 if ANOTHER_PERSON_BEFORE.search(text[:m.start - sentence.start]):
                     continue  # "droplets if an infected person sneezes or coughs": what someone else does
-                if m.label == "SYMPTOM" and (PREVENTED_BEFORE.search(text[:m.start - sentence.start]) or
-                                             AGGRAVATES_AFTER.match(self.text, m.end, sentence.end)):
+                if m.label in ("SYMPTOM", "DISEASE") and (PREVENTED_BEFORE.search(text[:m.start - sentence.start]) or
+                                                          AGGRAVATES_AFTER.match(self.text, m.end, sentence.end)):
                     continue  # "exercising to prevent constipation", "allergies can worsen the symptoms": no finding
                 if COMPARISON_BEFORE.search(text[:m.start - sentence.start]):
                     continue  # "petechiae look like a rash": the compared thing is not a finding
