@@ -14,13 +14,14 @@ CONFIG      ?= configs/pipeline.cfg
 SHELL       := bash
 .SHELLFLAGS := -o pipefail -c
 
-.PHONY: install run test test-all eval eval-heldout eval-linking vocab ann schema medquad bench bench-all clean help train-ner eval-ner select-ner
+.PHONY: install run test test-all eval eval-heldout eval-formats eval-linking vocab ann schema medquad bench bench-all clean help train-ner eval-ner select-ner
 
 help:
 	@echo "make run      create .venv, install pinned deps, extract raw/ into output/"
 	@echo "make test     fast test suite (make test-all adds the slow end-to-end runs)"
 	@echo "make eval     per-field precision/recall on the OMS gold and the dev articles"
 	@echo "make eval-heldout  the same on gold/medquad (MedQuAD articles outside dev, gold written blind)"
+	@echo "make eval-formats  the gold/medquad articles rendered as HTML, Word and plain text, scored again"
 	@echo "make eval-linking  mention detection + HPO/MeSH linking on CORPORA=$(CORPORA), vs FastHPOCR"
 	@echo "make vocab    recompile vocab/ from LEXICONS=$(LEXICONS)"
 	@echo "make bench    words/s, start-up and memory per worker over 500 and 5,000 MedQuAD documents, --jobs 1 and 2"
@@ -54,6 +55,10 @@ eval: install $(if $(findstring ner,$(CONFIG)),vocab/.cache/ann.stamp)
 # Held-out gold on MedQuAD articles outside the dev set (gold/medquad/, round 5): the generalisation check.
 eval-heldout: install $(if $(findstring ner,$(CONFIG)),vocab/.cache/ann.stamp)
 	$(PY) -m pipeline.evaluation.score --gold gold/medquad --out output/eval-heldout --config $(CONFIG) --results results/eval-medquad-heldout$(if $(findstring ner,$(CONFIG)),-ner).json
+
+# The MedQuAD held-out gold again with each article rendered as HTML, Word and plain text (format robustness).
+eval-formats: install
+	$(PY) -m pipeline.evaluation.formats --gold gold/medquad --results results/eval-formats.json
 
 # Evaluation-only extras (FastHPOCR baseline), installed once; real file target like .installed.
 $(VENV)/.eval-installed: requirements-eval.txt $(VENV)/.installed
