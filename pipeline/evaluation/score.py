@@ -208,7 +208,7 @@ def main(argv=None) -> int:
     parser.add_argument("--gold", type=Path, default=Path("gold"))
     parser.add_argument("--dev", type=Path, help="dev articles folder with *.ref.json sidecars")
     parser.add_argument("--out", type=Path, default=Path("output/eval"))
-    parser.add_argument("--results", type=Path, default=Path("results/eval.json"))
+    parser.add_argument("--results", type=Path, default=Path("output/eval.json"))  # results/ holds the make targets' files
     parser.add_argument("--config", type=Path, help="pipeline config to evaluate (default: configs/pipeline.cfg)")
     args = parser.parse_args(argv)
 
