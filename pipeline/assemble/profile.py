@@ -57,6 +57,7 @@ from pipeline.assemble.genes import find_genes
 from pipeline.assemble.symptom_table import find_symptom_tables
 from pipeline.ingest.article import Article, Section
 from pipeline.nlp.records import MentionRecord, NlpResult
+from pipeline.vocab.linking import canonical
 from pipeline.vocab.normalize import key_of_tokens
 from pipeline.vocab.store import load_vocabulary
 from schemas.profile import (Agent, Disease, DiseaseProfile, Evidence, Fact, Mention, Provenance, Reference, Source,
@@ -141,6 +142,8 @@ class ProfileBuilder:
         self.fields: dict[str, OrderedDict] = {name: OrderedDict() for name in DiseaseProfile.FACT_FIELDS}
         # "X is a rare autoimmune condition in which ...": what the disease is said to be (`_categories`)
         self.definition_predicates: list[tuple[int, int]] = []
+        self._intros: dict[int, str] = {}  # sentence index → its list's lead-in (`_list_intro`)
+        self._item_starts = {s.start for s in article.list_items}
 
     # ------------------------------------------------------------------------------------------ helpers
     def _adopt_parenthetical_names(self) -> None:
@@ -201,11 +204,8 @@ class ProfileBuilder:
         """The one HPO phenotype a disease concept cross-references ("enlarged liver and spleen": MeSH Splenomegaly
         → HP:0001744), else None."""
         concept = self.vocabulary.concepts.get(concept_id) if concept_id else None
-        if concept is None or concept.prefix == "HP":
-            return None
-        targets = [self.vocabulary.concepts[x] for x in sorted(concept.xrefs) if x.startswith("HP:") and
-                   x in self.vocabulary.concepts and self.vocabulary.concepts[x].type == "SYMPTOM"]
-        return targets[0] if len(targets) == 1 else None
+        phenotype = canonical(concept, self.vocabulary.concepts, as_type="SYMPTOM") if concept else None
+        return phenotype if phenotype is not None and phenotype is not concept else None
 
     def _section_heading(self, offset: int) -> str | None:
         section = self.article.section_at(offset)
@@ -951,10 +951,16 @@ class ProfileBuilder:
         return False
 
     def _list_intro(self, sentence: Sentence) -> str:
-        """The line that introduces the list a list-item sentence belongs to ("" outside lists)."""
+        """The line that introduces the list a list-item sentence belongs to ("" outside lists); read once per
+        sentence, since many rules ask."""
         if sentence.list_item is None:
             return ""
-        item_starts = {s.start for s in self.article.list_items}
+        if sentence.index not in self._intros:
+            self._intros[sentence.index] = self._read_list_intro(sentence)
+        return self._intros[sentence.index]
+
+    def _read_list_intro(self, sentence: Sentence) -> str:
+        item_starts = self._item_starts
         offset = self.text.rfind("\n", 0, sentence.list_item[0]) + 1
         for line in reversed(self.text[:offset].split("\n")):
             offset -= len(line) + 1

@@ -68,12 +68,14 @@ def choose(candidates: list[Candidate], key: str) -> tuple[Candidate, float]:
 CANONICAL_SOURCE = {"SYMPTOM": "HP"}
 
 
-def canonical(concept, concepts: dict):
-    """The concept of the canonical source for `concept`'s type that `concept` cross-references, when there is
-    exactly one of that type (MeSH Confusion → HPO Confusion); else `concept` itself."""
-    source = CANONICAL_SOURCE.get(concept.type)
+def canonical(concept, concepts: dict, as_type: str | None = None):
+    """The concept of the canonical source for `concept`'s type (or for `as_type`: a disease concept read as a
+    symptom) that `concept` cross-references, when there is exactly one of that type (MeSH Confusion → HPO
+    Confusion; MeSH Splenomegaly, a disease, → HPO Splenomegaly); else `concept` itself."""
+    wanted = as_type or concept.type
+    source = CANONICAL_SOURCE.get(wanted)
     if source is None or concept.prefix == source:
         return concept
     targets = [concepts[x] for x in sorted(concept.xrefs)
-               if x.startswith(source + ":") and x in concepts and concepts[x].type == concept.type]
+               if x.startswith(source + ":") and x in concepts and concepts[x].type == wanted]
     return targets[0] if len(targets) == 1 else concept
