@@ -493,6 +493,20 @@ def test_what_is_prevented_or_worsens_the_symptoms_is_no_symptom(nlp):
     assert not symptoms & {"allergies", "infections", "constipation"}
 
 
+def test_roles_in_development_associations_and_a_drugs_gloss(nlp):
+    text = ("Primary sclerosing cholangitis\n\nOverview\nPSC is often associated with other autoimmune diseases such as "
+            "vitiligo.\n\nCauses\nThe causes of PSC are not known. Genes, immune system problems, bacteria, and viruses "
+            "may play roles in the development of the disease. In some cases, the condition may be associated with "
+            "viral infections or connective tissue disorders.\n\nTreatment\nIt may be treated with intravenous immunoglobulin "
+            "(healthy antibodies are given to block damaging autoantibodies).\n")
+    profile = profile_for(text, nlp)
+    causes = {c.name.lower() for c in profile.causes}
+    assert {"bacteria", "viruses", "connective tissue disorders"} <= causes
+    assert "vitiligo" not in causes  # a comorbidity named after "other ... such as"
+    assert "immune system problems" not in {s.name.lower() for s in profile.symptoms}
+    assert not {t.name.lower() for t in profile.treatments} & {"autoantibodies"}
+
+
 def test_name_head_is_a_category_but_not_an_eponym(nlp):
     assert "encephalitis" in {c.name for c in profile_for("Limbic encephalitis\n\nLimbic encephalitis is a "
                                                           "condition marked by inflammation of the brain.\n",

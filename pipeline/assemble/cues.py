@@ -16,7 +16,8 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
     "cause_of_subject": r"\b(often|usually|typically|commonly|sometimes|frequently) follows?\b|\bin response to\b|"
                         r"\b(develops?|occurs?|appears?|is seen)\b[^.;]{0,20}\b(in|among) (people|persons|patients|"
                         r"individuals|those|children|adults) with\b|"
-                        r"\b(occurs?|develops?|appears?|starts?)\s+(\w+\s+){0,3}after\b(?!\s+(birth|age|puberty)\b)",
+                        r"\b(occurs?|develops?|appears?|starts?)\s+(\w+\s+){0,3}after\b(?!\s+(birth|age|puberty)\b)|"
+                        r"\b(may be|is|are|can be) (often |sometimes |frequently )?associated with\b",
     "cause": r"\bresults? from\b|\b(is|are) (the|a) (direct )?result of\b|\bcaused by\b|\bcauses? (of|is|are)\b|\bdue to\b|\bresponding to\b|\btriggered by\b|"
              r"\bin association with\b|\bmutations? in\b|\bfollowing (an? )?\w+ infection\b|"
              r"\bbrought on by\b|\bstems? from\b|\bis linked to\b|\brisk factors? (is|are|include|includes)\b|"
@@ -234,6 +235,9 @@ SUBJECT_CAUSE_VERB = re.compile(r"\s+(?:(?:is|are)\s+(?:thought|believed|known|s
                                 r"(?:,?\s+or\s+(?:trigger|cause|bring on|set off|provoke|precipitate)s?,?)?\s+"
                                 r"(?:(?:the|an?|some|most|many)\s+)?(?:(?:cases|attacks?|episodes?|flares?|onset|"
                                 r"symptoms)\s+of\s+)?"
+                                # "Genes ... and viruses may play roles in the development of the disease"
+                                r"|\s+(?:(?:may|might|can|could|also)\s+)?plays?\s+(?:an?\s+)?(?:\w+\s+)?roles?\s+in\s+"
+                                r"(?:the\s+)?(?:(?:development|onset)\s+of\s+)?"
                                 # "Smoking is the main cause of chronic bronchitis"
                                 r"|\s+(?:is|are)\s+(?:also\s+)?(?:the|an?|one of the)\s+(?:(?:most|main|major|leading|"
                                 r"common|usual|primary|commonest|frequent|important|known)\s+){0,2}causes?\s+of\s+"

@@ -159,7 +159,8 @@ def cause_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     # "contact with the stool of an infected person": a person inside the phrase's place is no list filler
     checked = re.sub(r"\b(of|from|with) (an? |the )?(\w+ )?(person|people|individuals?|patients?)\b", "", item)
     if not 1 <= len(words) <= MAX_CAUSE_WORDS or ENUMERATION_STOP.search(checked) or CAUSE_PHRASE_STOP.search(item) or not re.match(
-            r"[A-Za-z]", item) or CAUSE_ITEM_TIME.match(item) or UNKNOWN_CAUSE.search(item) or _NOT_A_CAUSE_PHRASE.match(item):
+            r"[A-Za-z]", item) or CAUSE_ITEM_TIME.match(item) or UNKNOWN_CAUSE.search(item) or _NOT_A_CAUSE_PHRASE.match(item) \
+            or (len(words) <= 3 and words[-1].lower() in _GENERIC_LIST_HEADS):  # "other medical problems"
         return None
     if len(words) == 1 and not (item.islower() and (item.endswith(_PROCESS_ENDINGS) or item in _AGENT_WORDS) and
                                 item not in _NOT_A_CAUSE_WORDS):

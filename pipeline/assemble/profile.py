@@ -89,7 +89,8 @@ GENERIC_DISEASE_WORDS = {"tumor", "tumour", "cancer", "infection", "disease", "d
 SUBSTANCE_AS_TARGET_BEFORE = re.compile(
     r"\b(remov\w*|reduc\w*|lower\w*|decreas\w*|increas\w*|rais\w*|boost\w*|eliminat\w*|excess(ive)?|absorption of|excretion of|"
     r"accumulation of|build-?up of|levels? of|amounts? of|intake of|production of|blocks?|low|black-tar|illicit|injecting|"
-    r"abus\w*|maintain\w*)(\s+(the|your|their|a|an|safe|normal|healthy))*\s*-?\s*$", re.I)
+    r"abus\w*|maintain\w*|block|blocking|neutrali[sz]\w*)(\s+(the|your|their|a|an|safe|normal|healthy|damaging|harmful))*"
+    r"\s*-?\s*$", re.I)
 SUBSTANCE_AS_TARGET_AFTER = re.compile(
     r"^\s*-?\s*(chelat\w*|transport\w*|metabolism|levels?|accumulation|build-?up|deficiency|intake|absorption|"
     r"excretion|overload|toxicity|poisoning|injection|abuse|misuse|overdose|use disorder|"
@@ -412,7 +413,8 @@ class ProfileBuilder:
                 if kind == "research":
                     continue
                 comorbidity = cue("comorbidity", text[:m.start - sentence.start])
-                if comorbidity and kind not in ("causes",) and not cause_match:
+                associated = subject_cause is not None and "associated" in subject_cause.group(0).lower()
+                if comorbidity and kind not in ("causes",) and (not cause_match or cause_match is subject_cause and associated):
                     continue  # "other autoimmune diseases such as vitiligo" are associated conditions
                 in_symptom_context = kind == "symptoms" or (symptom_list and m.start - sentence.start >= symptom_list.end())
                 if self._causes_focus(m, mentions):
@@ -437,6 +439,10 @@ class ProfileBuilder:
                     continue  # a reaction to the shot, not a sign of the disease
                 # in a symptoms section a finding after "caused by" is described, but "X usually develops after a
                 # stroke" (the disease its subject) names a cause there too
+                words = m.text.lower().split()
+                if subject_cause is not None and cause_match is subject_cause and words[-1] in GENERIC_CAUSE_HEADS and \
+                        all(w in NOT_A_CLASS_MODIFIER or w == "other" for w in words[:-1]):
+                    continue  # "may be associated with other medical problems": no cause named
                 if cause_match and cause_match.start() <= m.start - sentence.start and not (
                         m.label == "SYMPTOM" and kind == "symptoms" and cause_match is not subject_cause) and not (
                         self._effect_after_cause_of(cause_match, sentence, m)) and not (
@@ -478,6 +484,7 @@ class ProfileBuilder:
         self._enumerated_symptoms()
         self._cause_phrases()
         self._subject_causes()
+        self._causes_not_symptoms()
         self._diets_and_deaths()
         self._test_phrases()
         self._drop_generic_inheritance()
@@ -569,8 +576,9 @@ class ProfileBuilder:
         if match is None:
             return None
         subject = sentence.text[:match.start()]
-        if re.search(r"^\s*(it|this (disease|condition|disorder|syndrome|illness))\b", subject, re.I):
-            return match
+        if re.search(r"^\s*(it|this (disease|condition|disorder|syndrome|illness))\b", subject, re.I) or re.search(
+                r"\b(it|(this|the) (disease|condition|disorder|syndrome|illness))\s+$", subject, re.I):
+            return match  # "In some cases, the condition may be associated with viral infections"
         before = [x for x in mentions if x.start - sentence.start < match.start() and x.label in ("DISEASE", "SYMPTOM")]
         # the last finding named before the cue is its subject: the disease ("Myoclonic jerks commonly occur in
         # persons with epilepsy"), not "cataplexy, which is a sudden loss of muscle tone in response to emotion"
@@ -823,6 +831,14 @@ class ProfileBuilder:
                 continue
             self._add("causes", item.lower(), lambda ev: Fact(name=ev.text, evidence=[ev], method=""),
                       (item_start, item_end), "phrase+cue:subject-of-causal-verb")
+
+    def _causes_not_symptoms(self) -> None:
+        """A finding named as a subject of a causal verb ("Genes, immune system problems, bacteria, and viruses may
+        play roles in the development of the disease") is a cause, not also a symptom from the same words."""
+        spans = {(e.start, e.end) for f in self.fields["causes"].values() if "subject-of-causal-verb" in f.method
+                 for e in f.evidence}
+        for key in [k for k, f in self.fields["symptoms"].items() if {(e.start, e.end) for e in f.evidence} <= spans]:
+            del self.fields["symptoms"][key]
 
     def _is_focus_name(self, text: str) -> bool:
         organism = bool(LATIN_BINOMIAL.fullmatch(text)) or any(
@@ -1183,6 +1199,9 @@ class ProfileBuilder:
         peers = [x for x in mentions if x.label in ("DRUG", "PROCEDURE") and clause_start <= x.start < m.start]
         if peers and re.search(r"\(\s*$", before) and self._attach_brand(m, peers[-1]):
             return  # "pyridostigmine (Mestinon)": a brand of the drug just named
+        gloss = re.search(r"\(([^()]*)$", before)
+        if peers and gloss and re.search(r"\b(is|are|was|were|given|used|works?|which|that|to)\b", gloss.group(1), re.I):
+            return  # "immunoglobulin (healthy antibodies are given to block damaging autoantibodies)": how it works
         head = self._member_head(m, before, clause_start, peers)
         if head is not None:
             self._add_agent(head, m)
