@@ -684,3 +684,71 @@ def test_a_substance_explained_or_acting_on_the_body_is_no_treatment(nlp):
             "used to reduce the production of hormones.\n")
     names = {t.name.lower() for t in profile_for(text, nlp).treatments}
     assert "hormone therapy" in names and "hormones" not in names
+
+
+def test_a_finding_named_a_symptom_after_it_is_one_in_any_section(nlp):
+    text = ("Pinworm infection\n\nHow to diagnose pinworm infection?\nA person infected with pinworm is often "
+            "asymptomatic, but itching around the anus is a common symptom. Headache is a common symptom of the flu.\n")
+    names = {s.name.lower() for s in profile_for(text, nlp).symptoms}
+    assert "itching" in names and "headache" not in names
+
+
+def test_a_test_that_is_not_available_is_no_diagnostic(nlp):
+    text = ("Pinworm infection\n\nHow to diagnose pinworm infection?\nThe tape test finds the eggs. Serologic tests "
+            "are not available for diagnosing pinworm infections.\n")
+    profile = profile_for(text, nlp)
+    assert "serologic tests" not in {d.name.lower() for d in profile.diagnostics}
+
+
+def test_groups_most_likely_to_be_infected_are_populations(nlp):
+    text = ("Pinworm infection\n\nWho is at risk?\nThe people most likely to be infected with pinworm are children "
+            "under 18, people who take care of infected children and people who are institutionalized.\n")
+    names = {p.name.lower() for p in profile_for(text, nlp).affected_populations}
+    assert {"children", "people who take care of infected children", "people who are institutionalized"} <= names
+
+
+def test_causes_named_as_risk_factor_or_inside_a_by_which_clause(nlp):
+    text = ("Reye's syndrome\n\nReye's syndrome is a children's disease. It generally occurs in conjunction with a "
+            "previous viral infection. Evidence indicates that aspirin (salicylate) is the major preventable risk "
+            "factor for Reye's syndrome. The mechanism by which aspirin and other salicylates trigger Reye's syndrome "
+            "is not completely understood.\n")
+    names = {c.name.lower() for c in profile_for(text, nlp).causes}
+    assert {"aspirin", "viral infection"} <= names
+    assert not any("mechanism" in n for n in names)
+
+
+def test_lasting_damage_and_death_in_the_outlook_are_complications(nlp):
+    text = ("Reye's syndrome\n\nWhat is the outlook?\nSome people recover completely, while others may sustain "
+            "varying degrees of brain damage. Unless it is treated, death is common, often within a few days.\n")
+    names = {c.name.lower() for c in profile_for(text, nlp).complications}
+    assert {"brain damage", "death"} <= names
+
+
+def test_what_a_gene_product_transports_is_no_cause(nlp):
+    text = ("Pendred syndrome\n\nWhat are the genetic changes related to Pendred syndrome?\nMutations in the SLC26A4 "
+            "gene cause Pendred syndrome. This protein transports negatively charged particles, including chloride "
+            "and iodide, into and out of cells.\n")
+    names = {c.name.lower() for c in profile_for(text, nlp).causes}
+    assert not names & {"chloride", "iodide"}
+
+
+def test_other_conditions_listed_after_a_comparison_are_not_symptoms(nlp):
+    text = ("Pendred syndrome\n\nSymptoms include hearing loss and goiter. Pendred syndrome shares "
+            "features with other thyroid conditions. These conditions include a form of congenital hypothyroidism.\n")
+    names = {s.name.lower() for s in profile_for(text, nlp).symptoms}
+    assert "hearing loss" in names and "congenital hypothyroidism" not in names
+
+
+def test_a_relative_clause_defines_the_noun_before_it_not_the_focus(nlp):
+    text = ("Simple kidney cysts\n\nSimple kidney cysts are different from the cysts of polycystic kidney disease "
+            "(PKD), which is a genetic disorder.\n")
+    categories = {c.name.lower() for c in profile_for(text, nlp).categories}
+    assert "genetic disorder" not in categories
+
+
+def test_what_a_scan_can_show_and_an_operations_anesthetic_are_no_facts(nlp):
+    text = ("Simple kidney cysts\n\nDiagnosis\nCT scans can show cysts and tumors in the kidneys.\n\nTreatment\n"
+            "Sclerotherapy drains the cyst. The procedure is usually performed with a local anesthetic.\n")
+    profile = profile_for(text, nlp)
+    assert "tumors" not in {s.name.lower() for s in profile.symptoms}
+    assert "local anesthetic" not in {t.name.lower() for t in profile.treatments}

@@ -86,7 +86,24 @@ CUE_CASES = {
     "the doctor": ("You may ask the doctor about seizures.", "seizures", "present"),
     "doctors": ("You may ask doctors about seizures.", "seizures", "present"),
     "physicians": ("You may ask physicians about seizures.", "seizures", "present"),
+    # a test or treatment said to be unavailable or of no use is no fact: the cue looks back at its subject only
+    "is not available": ("A blood test is not available for diagnosing ataxia.", "blood test", "absent"),
+    "are not available": ("Serologic tests are not available for diagnosing ataxia.", "Serologic tests", "absent"),
+    "is not recommended": ("Aspirin is not recommended for children with seizures.", "Aspirin", "absent"),
+    "are not recommended": ("Antibiotics are not recommended for seizures.", "Antibiotics", "absent"),
+    "is not effective": ("Surgery is not effective for seizures.", "Surgery", "absent"),
+    "are not effective": ("Antibiotics are not effective against ataxia.", "Antibiotics", "absent"),
+    "is not helpful": ("Surgery is not helpful for most seizures.", "Surgery", "absent"),
+    "are not helpful": ("Antibiotics are not helpful for seizures.", "Antibiotics", "absent"),
+    "is not useful": ("Surgery is not useful for seizures.", "Surgery", "absent"),
+    "are not useful": ("Antibiotics are not useful for seizures.", "Antibiotics", "absent"),
 }
+
+
+def test_the_disease_after_a_backward_cue_stays_present(nlp):
+    """"Serologic tests are not available for diagnosing pinworm": the test is absent, the disease is not."""
+    doc = nlp("Serologic tests are not available for diagnosing seizures.")
+    assert {e.text: e._.assertion for e in doc.ents} == {"Serologic tests": "absent", "seizures": "present"}
 
 
 def test_every_cue_has_a_case():

@@ -16,6 +16,9 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
     "cause_of_subject": r"\b(often|usually|typically|commonly|sometimes|frequently) follows?\b|\bin response to\b|"
                         r"\b(develops?|occurs?|appears?|is seen)\b[^.;]{0,20}\b(in|among) (people|persons|patients|"
                         r"individuals|those|children|adults) with\b|"
+                        # "generally occurs in conjunction with a previous viral infection"
+                        r"\b(occurs?|develops?|appears?)\s+(\w+\s+){0,2}(in conjunction with|during (the )?"
+                        r"(recovery|convalescence) from)\b|"
                         r"\b(occurs?|develops?|appears?|starts?)\s+(\w+\s+){0,3}after\b(?!\s+(birth|age|puberty)\b)|"
                         r"\b(may be|is|are|can be) (often |sometimes |frequently )?associated with\b",
     "cause": r"\bresults? from\b|\b(is|are) (the|a) (direct )?result of\b|\bcaused by\b|\bcauses? (of|is|are)\b|\bdue to\b|\bresponding to\b|\btriggered by\b|"
@@ -32,7 +35,9 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                     r"\bif (left )?(not )?(un)?treated\b|"
                     r"\bproblems that (come|result) from\b|\bpermanent\b|\b(may|can|could|will|often|sometimes) result in\b|\bat risk (of|for)\b|"
                     r"\bmay occur\b|\bsecondary (bacterial |viral |fungal )?infections?\b|\bother problems\b|\blater in life\b|"
-                    r"\b(years|decades) later\b",
+                    r"\b(years|decades) later\b|"
+                    # "others may sustain varying degrees of brain damage"
+                    r"\b(may|can|could|will|might) (sustain|suffer|be left with)\b",
     "diagnostic": r"\bdiagnos|\btested\b|\btests?\b|\btesting\b|\bscans?\b|\bbiopsy\b|\bimaging\b|\bMRI\b|"
                   r"\bexamination\b|\bscreen(ed|ing)?\b",
     "treatment": r"\btreat|\btherap|\bmedications?\b|\bdrugs?\b|\bsurg|\bremoved\b|\bremoval\b|\bmanaged\b|\brelieve|"
@@ -41,7 +46,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                   r"primarily|typically|mostly|more (often|commonly))?\s*(seen\s+|found\s+)?(in|among)\b|"
                   r"\baffect(s|ed|ing)?\b|\bage group\b|\b(more |most |especially |particularly )?(common|prevalent|"
                   r"frequent) (in|among)\b|"
-                  r"\bat (greater|higher|increased) risk\b|\b(first|initial|earliest) (signs?|symptoms?)\b[^.;]{0,40}\bbetween\b|\bpeaks?\b|\b(more|most|less) likely\b[^.;]{0,40}\bto (have|develop|get|be diagnosed)\b|\bonset\b[^.;]{0,30}\bvar(y|ies)\b|\b(onset|begins?|starts?|appears?) (is |usually |often |most often )?"
+                  r"\bat (greater|higher|increased) risk\b|\b(first|initial|earliest) (signs?|symptoms?)\b[^.;]{0,40}\bbetween\b|\bpeaks?\b|\b(more|most|less) likely\b[^.;]{0,40}\bto (have|develop|get|be diagnosed|be (infected|affected)|get infected)\b|\bonset\b[^.;]{0,30}\bvar(y|ies)\b|\b(onset|begins?|starts?|appears?) (is |usually |often |most often )?"
                   r"(in|between|during|at|before|after)\b",
     "prognosis": r"\bprognosis\b|\boutlook\b|\bchance of (returning|recovery|survival|recovering)\b|\brecover|"
                  r"\breturn(ing)? to normal\b|\blife expectancy\b|\bfatal\b|\bsurvival\b|\brelief\b|"
@@ -93,14 +98,17 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                     r"(also\s+|often\s+|usually\s+|may\s+|can\s+)?(develop|experience|suffer from|present with)s?\b|"
                     r"\baffected (individuals|people|persons|children|infants|adults|babies)\s+(also\s+|often\s+|usually\s+|"
                     r"may\s+|can\s+)?(have|show)\b|"
-                    r"\b(imaging|scans?|MRI|CT|tests?|examinations?|biops(y|ies))\b[^.;]{0,30}?\b(reveals?|revealed|shows?|"
+                    # what a test found, not what it can find ("CT scans can show cysts and tumors")
+                    r"\b(imaging|scans?|MRI|CT|tests?|examinations?|biops(y|ies))\b[^.;]{0,30}?\b(?<!can )(reveals?|revealed|shows?|"
                     r"showed|demonstrates?)\b",
     # "other autoimmune diseases such as vitiligo": comorbidities, neither symptoms nor causes
     # what a treatment relieves is something patients have: "relief from the stiffness, muscle spasms, and pain"
     "treatment_target": r"\b(relie(f|ve|ves|ving)|control(s|ling)?|reduc(e|es|ing)|eas(e|es|ing)|alleviat(e|es|ing)|"
                         r"manag(e|es|ing))\b[^.;]*$",
     "comorbidity": r"\b(other|additional|related|associated|coexisting)\s+([\w-]+\s+){0,2}(diseases?|disorders?|"
-                   r"conditions?|illness(es)?)\b|\b(conditions?|diseases?|disorders?)\s+(\w+\s+)?associated with\b",
+                   r"conditions?|illness(es)?)\b|\b(conditions?|diseases?|disorders?)\s+(\w+\s+)?associated with\b|"
+                   # "These conditions include ... DFNB4": the other conditions the previous sentence compared
+                   r"^(these|those|such|similar|related) (conditions|disorders|diseases|syndromes) (include|includes|are)\b",
     "open_question": r"\bquestions? (remain|concerns?)\b|\bno one (yet )?knows\b|\bunknown\b(?!\s+(causes?|origin|reasons?)\b)|"
                      r"\bunclear\b|\bno (known )?(way|method|means|test)s?\b[^.;]{0,40}\bto (predict|know|tell)\b|"
                      r"\bcannot (yet )?be predicted\b|"
@@ -129,6 +137,8 @@ POPULATION_WORDS = re.compile(
     # occupations and activities ("musicians", "people who play sports")
     r"musicians|athletes|golfers|typists|writers|workers|farmers|miners|smokers|travell?ers|veterans|soldiers|"
     r"people who play sports|"
+    # "people who take care of infected children and people who are institutionalized": a group by what it does
+    r"(?:people|persons|adults) who (?:are|take care of|care for|work|live|travel)\b[^,;.()]{1,40}?(?=,|\s+and\b|\s+or\b|[.;]|$)|"
     # "the native populations of Greenland, Alaska, and Canada"
     r"(?:native|indigenous) (?:populations?|peoples?) of (?-i:[A-Z])[\w-]+(?:,? (?:and )?(?-i:[A-Z])[\w-]+)*)\b", _FLAGS)
 
@@ -199,6 +209,9 @@ DIET = re.compile(r"\b(?:(?:low|high|reduced|restricted)[- ][a-z]+|[a-z]+[- ]fre
                   r"\s+diets?\b", re.I)
 # a test named by the drug it gives: "a tensilon test", "a glucose tolerance test"
 DRUG_TEST = re.compile(r"\s+(?:tolerance |stimulation |challenge )?tests?\b", re.I)
+# death named as the outcome without a complication cue: "death is common, often within a few days"
+DEATH_OUTCOME = re.compile(r"\bdeath (?:is|can be|may be) (?:(?:very|quite|also)\s+)?(?:common|likely|possible|frequent)\b",
+                           re.I)
 DEATH = re.compile(r"\b(death|dying|fatal)\b(?!\s+(certificates?|rates?|records?)\b)", re.I)
 # lasting effects named as such are complications even when they are also symptoms ("lifelong impairment ranging
 # from cognitive difficulties, weakness, loss of vision")
@@ -218,6 +231,12 @@ ADJUNCT_PROCEDURE = re.compile(r"\ban(a)?esthesia\b|\bsedation\b", re.I)
 # a lead-in that names the disease's symptoms, strict enough to hold outside a symptoms section
 SYMPTOM_INTRO = re.compile(r"\b(symptoms?|signs?)\b[^.;:]{0,40}?\b(include|includes|including|are|may be)\b|"
                            r"\b(symptoms?|signs?)\s*:", re.I)
+# a finding named as a symptom after it: "itching around the anus is a common symptom" (of the disease, not of
+# another one named after "of")
+SYMPTOM_PREDICATE_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:is|are)\s+(?:also\s+)?(?:(?:a|an|the|one of the)\s+)?"
+                                     r"(?:(?:most\s+)?(?:common|main|usual|typical|frequent|first|early|earliest|classic|"
+                                     r"key|major|only|important|characteristic|hallmark|primary)\s+)*(?:symptoms?|signs?)\b"
+                                     r"(?P<of>\s+of\s+)?", re.I)
 SOURCE_LIST = re.compile(r"\b(contains?|containing|sources? of|ingredients)\b", re.I)
 NOT_GIVEN_AFTER = re.compile(r"^[^.;]{0,60}\b(increases?|raises?) (the |your )?(risk|chance)\b", re.I)
 # the disease a vaccine is against is not a cause ("vaccination for measles, mumps, or rubella")
@@ -240,7 +259,8 @@ SUBJECT_CAUSE_VERB = re.compile(r"\s+(?:(?:is|are)\s+(?:thought|believed|known|s
                                 r"(?:the\s+)?(?:(?:development|onset)\s+of\s+)?"
                                 # "Smoking is the main cause of chronic bronchitis"
                                 r"|\s+(?:is|are)\s+(?:also\s+)?(?:the|an?|one of the)\s+(?:(?:most|main|major|leading|"
-                                r"common|usual|primary|commonest|frequent|important|known)\s+){0,2}causes?\s+of\s+"
+                                r"common|usual|primary|commonest|frequent|important|known|preventable|greatest|biggest)\s+){0,2}"
+                                r"(?:causes?\s+of|risk\s+factors?\s+for)\s+"
                                 r"(?:(?:the|most|some|many)\s+)?(?:cases\s+of\s+)?", re.I)
 # the lead-in of a list of causes ("Several factors may cause this swelling, including", "Risk factors are:")
 CAUSE_LIST_INTRO = re.compile(r"\b(causes?|caused|factors?|triggers?|risks?|results? from|due to)\b", re.I)
@@ -266,7 +286,8 @@ SUBJECT_NOT_A_LIST = re.compile(r"\b(cannot|can|may|might|will|would|should|is|a
 SUBJECT_SPLIT = re.compile(r",|;|\s(?:or|and|and/or)\s")
 # "In patients with immune deficiency, the rash ...": the condition defines who is meant, it is no finding
 PEOPLE_WITH_BEFORE = re.compile(r"\b(patients|people|persons|those|individuals|children|adults|anyone|someone|women|men)"
-                                r"\s+(who (have|had)|with)\s+(an?\s+|a weakened\s+|weakened\s+)?$", re.I)
+                                r"\s+(who (have|had)|with)\s+(an?\s+|a weakened\s+|weakened\s+|(?:genetic|inherited|"
+                                r"underlying|other|certain|chronic)\s+)?$", re.I)
 # "people receiving immunosuppressive medications or undergoing chemotherapy": who is at risk, not how it is treated
 PEOPLE_RECEIVING_BEFORE = re.compile(r"\b(people|patients|persons|those|individuals|anyone|someone|children|adults)\b"
                                      r"[^.;]{0,30}?\b(receiving|undergoing|taking|who (take|takes|took|are taking|"

@@ -46,12 +46,12 @@ from pipeline.assemble import statistics as stats_rules
 from pipeline.assemble.cues import (
     ADJUNCT_PROCEDURE, ADVERSE_EFFECT_CONTEXT, APPOSITION_GAP, APPOSITIVE_DEFINITION, BELIEVED_BEFORE,
     CATEGORY_ADJECTIVES, CATEGORY_HEAD, CAUSAL_COMPLICATION, CAUSED_BY_AFTER, CAUSES_AFTER, CAUSE_LIST_INTRO,
-    CAUSE_LIST_LEAD_IN, COMPARISON_BEFORE, CUES, DEATH, DIET, DRUG_LIST_BEFORE, DRUG_TEST, EFFECT_LIST_INTRO,
+    CAUSE_LIST_LEAD_IN, COMPARISON_BEFORE, CUES, DEATH, DEATH_OUTCOME, DIET, DRUG_LIST_BEFORE, DRUG_TEST, EFFECT_LIST_INTRO,
     EVALUATIVE_WORDS, FATAL, GETS_BEFORE_FOCUS, GROUP_WITH, INSTITUTION_BEFORE, NAMES_AN_INSTITUTION,
     NOT_A_CAUSE_BEFORE, NOT_A_CLASS_MODIFIER, NOT_GIVEN_AFTER, NOT_GIVEN_BEFORE, OTHER_CLASS, OTHER_SYMPTOMS_OF,
     OUTCOME, PEOPLE_RECEIVING_BEFORE, PEOPLE_WITH_BEFORE, POPULATION_WORDS, QUALIFIER, RISK_OF, SEQUELA_BEFORE,
     SOURCE_LIST, SUBJECT_CAUSE_VERB, SUBJECT_COMPLEMENT, SUBJECT_NOT_A_LIST, SUBJECT_RELATIVE, SUBJECT_SPLIT,
-    SUBJECT_START, SYMPTOM_INTRO, TABLE_MODIFIER_ROW, TEST_OBJECT_STOP, TEST_PHRASE, TO_BE_DEFINITION,
+    SUBJECT_START, SYMPTOM_INTRO, SYMPTOM_PREDICATE_AFTER, TABLE_MODIFIER_ROW, TEST_OBJECT_STOP, TEST_PHRASE, TO_BE_DEFINITION,
     VACCINE_FOR_BEFORE, cue)
 from pipeline.assemble.genes import find_genes
 from pipeline.assemble.symptom_table import find_symptom_tables
@@ -371,7 +371,8 @@ class ProfileBuilder:
                     continue  # "Celiac disease can be confused with - irritable bowel syndrome": told apart from
                 if m.label in ("DRUG", "PROCEDURE"):
                     concept = self.vocabulary.concepts.get(m.concept_id)
-                    if ADJUNCT_PROCEDURE.search(m.concept_label or m.text):
+                    if ADJUNCT_PROCEDURE.search(m.concept_label or m.text) or (
+                            ANESTHETIC.search(m.concept_label or m.text) and PROCEDURE_PERFORMED.search(text)):
                         continue  # anaesthesia or sedation for a test or an operation treats and tests nothing
                     drug_test = DRUG_TEST.match(self.text, m.end) if m.label == "DRUG" else None
                     if drug_test and (kind == "diagnosis" or cue("diagnostic", text)):
@@ -390,7 +391,8 @@ class ProfileBuilder:
                         continue
                     if cause_match and kind != "treatment" and m.start - sentence.start >= cause_match.start() and (
                             m.label == "PROCEDURE" or (m.concept_id or "").startswith("DRUGBANK:") or
-                            0 <= m.start - sentence.start - cause_match.end() <= 12):  # "caused by abnormal autoantibodies"
+                            0 <= m.start - sentence.start - cause_match.end() <= 12) and \
+                            not PROTEIN_FUNCTION_BEFORE.search(text[:m.start - sentence.start]):  # "caused by abnormal autoantibodies"
                         # "develops after radiation treatment": a procedure or drug can be the cause
                         self._add_mention("causes", m, method=f"{m.method}+cue:cause")
                         continue
@@ -473,7 +475,8 @@ class ProfileBuilder:
                     where = "section" if kind == "symptoms" else "context"
                     self._add_mention("symptoms", m, cls=Symptom, method=f"{m.method}+{where}:symptom")
                 elif m.label == "SYMPTOM" and (SYMPTOM_INTRO.search(text[:m.start - sentence.start])
-                                               or self._under_symptom_intro(sentence)):
+                                               or self._under_symptom_intro(sentence)
+                                               or self._named_a_symptom(m, sentence, mentions)):
                     # "Other symptoms of shingles can include - fever - headache" inside a diagnosis section
                     self._add_mention("symptoms", m, cls=Symptom, method=f"{m.method}+cue:symptom-list")
                 elif m.label == "SYMPTOM" and kind == "treatment" and cue("treatment_target", text[:m.start - sentence.start]):
@@ -499,6 +502,14 @@ class ProfileBuilder:
         for statistic in stats_rules.find_statistics(self.text, self.sentences, self.by_sentence, self._usable,
                                                      self._is_focus, excluded=self._in_table):
             self.fields["statistics"][f"{statistic.evidence[0].start}"] = statistic
+
+    def _named_a_symptom(self, m: MentionRecord, sentence: Sentence, mentions: list[MentionRecord]) -> bool:
+        """ "itching around the anus is a common symptom (of pinworm)", but not "... a symptom of diabetes"."""
+        predicate = SYMPTOM_PREDICATE_AFTER.match(self.text, m.end, sentence.end)
+        if not predicate:
+            return False
+        return not predicate.group("of") or any(self._is_focus(x) and x.start == predicate.end() for x in mentions) or \
+            self._names_focus(self.text[predicate.end():sentence.end])
 
     def _other_disease_symptoms(self, sentence: Sentence, mentions: list[MentionRecord]) -> int | None:
         """Where the symptoms of another disease are listed: "Symptoms of a cold or the flu include sore throat,
@@ -785,7 +796,12 @@ class ProfileBuilder:
                 if complement:  # "Researchers believe that a large number of mutations can cause ..."
                     start = complement.end()
                 relative = SUBJECT_RELATIVE.search(self.text, start, end)
-                end = relative.start() if relative else end
+                if relative and PREPOSITION_END.search(self.text, start, relative.start() + 1):
+                    start = relative.end()  # "The mechanism by which aspirin and other salicylates trigger RS"
+                elif relative:
+                    end = relative.start()
+                gloss = TRAILING_GLOSS.search(self.text, start, end)
+                end = gloss.start() if gloss else end  # "aspirin (salicylate) is the major risk factor for"
                 if "(" in self.text[start:end] or ")" in self.text[start:end]:
                     continue
                 self._subject_items(start, end, mentions, sentence_initial=start == sentence.start)
@@ -863,7 +879,8 @@ class ProfileBuilder:
                     self._add("treatments", diet.group(0).lower(), lambda ev: Treatment(
                         name=ev.text, kind="diet", evidence=[ev], method=""), (start, end), "phrase+context:diet")
             text = self._without_focus_names(sentence)
-            complication = None if kind in ("symptoms", "causes") else cue("complication", text) or FATAL.search(text)
+            complication = None if kind in ("symptoms", "causes") else \
+                cue("complication", text) or FATAL.search(text) or DEATH_OUTCOME.search(text)
             if kind == "complications" or complication:
                 for death in DEATH.finditer(text):
                     if complication and death.start() < complication.start() or re.search(
@@ -1026,6 +1043,10 @@ class ProfileBuilder:
                 first = focus[0].start - sentence.start if not hasattr(focus[0], "group") else focus[0].start()
                 if first > definition.start():
                     continue
+                if re.search(r"\b(?:which|that|who)\s+$", sentence.text[:definition.start()]):
+                    described = [m for m in mentions if m.end - sentence.start <= definition.start()]
+                    if described and not self._is_focus(described[-1]):
+                        continue  # "... polycystic kidney disease (PKD), which is a genetic disorder": PKD's kind
                 predicate_start = sentence.start + definition.end()
                 stop = re.search(r"[.;]|\b(that|which|characterized|caused|in which)\b", sentence.text[definition.end():])
                 predicate_end = predicate_start + (stop.start() if stop else len(sentence.text) - definition.end())
@@ -1436,6 +1457,17 @@ class ProfileBuilder:
         return DiseaseProfile.model_validate(profile.model_dump(), context={"text": self.text})
 
 
+# what a gene's protein does to a substance names no cause: "This protein transports ... ions, including chloride"
+PROTEIN_FUNCTION_BEFORE = re.compile(r"\b(?:proteins?|enzymes?|transporters?|channels?|receptors?|hormones?)\b"
+                                     r"[^.;]{0,60}?\b(?:transports?|carr(?:y|ies)|moves?|binds?|breaks? down|converts?|"
+                                     r"processes|regulates?|helps? (?:move|transport|break down|process|regulate))\b[^.;]*$",
+                                     re.I)
+# "The procedure is usually performed ... with a local anesthetic": given for the operation, not the disease
+ANESTHETIC = re.compile(r"\ban(?:a)?esthetics?\b", re.I)
+PROCEDURE_PERFORMED = re.compile(r"\b(?:procedure|operation|surgery|test|biopsy)\b[^.;]{0,40}\b(?:performed|done|carried out)\b",
+                                 re.I)
+PREPOSITION_END = re.compile(r"\b(?:by|in|through|from|with|of|via|under)\s$", re.I)
+TRAILING_GLOSS = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 FOCUS_PREDICATE = re.compile(r"\s+(?:is|are|includes?|may be|can be)\s+", re.I)
 # ontology roots: "disease", "medical condition", "Phenotypic abnormality"
 ROOT_CONCEPTS = frozenset({"MONDO:0000001", "MONDO:0700096", "HP:0000001", "HP:0000118", "MESH:D004194"})
