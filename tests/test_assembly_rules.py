@@ -752,3 +752,74 @@ def test_what_a_scan_can_show_and_an_operations_anesthetic_are_no_facts(nlp):
     profile = profile_for(text, nlp)
     assert "tumors" not in {s.name.lower() for s in profile.symptoms}
     assert "local anesthetic" not in {t.name.lower() for t in profile.treatments}
+
+
+def test_a_pronunciation_gloss_inside_a_term_is_read_past(nlp):
+    text = ("Antiphospholipid Antibody Syndrome\n\nAntiphospholipid (AN-te-fos-fo-LIP-id) antibody syndrome (APS) is "
+            "an autoimmune disorder. APS can lead to tetralogy (teh-TRAL-o-je) of Fallot.\n")
+    doc = nlp(text)
+    names = {e.text: e._.concept_id for e in doc.ents}
+    assert names["Antiphospholipid (AN-te-fos-fo-LIP-id) antibody syndrome"] == "MONDO:8000010"
+    assert names["APS"] == "MONDO:8000010"  # the short form takes the whole term, not "antibody"
+    profile = profile_for(text, nlp)
+    assert profile.disease.abbreviations == ["APS"]
+    assert "autoimmune disorder" in {c.name.lower() for c in profile.categories}
+    complications = {c.name.lower() for c in profile.complications}
+    assert "tetralogy of fallot" in complications  # the name drops the gloss; the evidence keeps the text
+
+
+def test_a_short_form_given_as_also_known_as_is_an_abbreviation(nlp):
+    text = ("Age-related Macular Degeneration\n\nAge-related macular degeneration, also known as AMD, is an eye "
+            "disease that affects the macula.\n")
+    disease = profile_for(text, nlp).disease
+    assert disease.abbreviations == ["AMD"] and "AMD" not in disease.synonyms
+
+
+def test_what_a_risk_section_lists_is_no_symptom(nlp):
+    text = ("Age-related Macular Degeneration\n\nWho is at risk for Age-related Macular Degeneration?\nOther risk "
+            "factors include smoking and obesity. Smoking Obesity Race.\n")
+    profile = profile_for(text, nlp)
+    assert "obesity" not in {s.name.lower() for s in profile.symptoms}
+    assert "obesity" in {c.name.lower() for c in profile.causes}
+
+
+def test_members_need_their_class_named_right_before_such_as(nlp):
+    text = ("Bartter syndrome\n\nTreatment\nThis may include oral potassium supplements, medication such as "
+            "indomethacin, and potassium-sparing diuretics. Oral and intravenous steroids, such as prednisone, "
+            "are used.\n")
+    treatments = {t.name.lower(): t for t in profile_for(text, nlp).treatments}
+    assert {"indomethacin", "potassium-sparing diuretics"} <= set(treatments)
+    assert [a.name for a in treatments["steroids"].agents] == ["prednisone"] and "prednisone" not in treatments
+
+
+def test_substances_a_process_moves_or_loses_are_not_causes(nlp):
+    text = ("Bartter syndrome\n\nBartter syndrome is a kidney disorder. Dehydration results from losing too much salt "
+            "(sodium chloride) in the urine, and weakening of the bones can occur due to excess loss of calcium. "
+            "What causes Bartter syndrome? Changes in these genes affect the reabsorption of other things including "
+            "potassium and calcium.\n")
+    names = {c.name.lower() for c in profile_for(text, nlp).causes}
+    assert not names & {"sodium chloride", "calcium", "potassium"}
+
+
+def test_triggers_after_because_of_are_causes_and_a_gloss_does_not_end_the_list(nlp):
+    text = ("Gilbert syndrome\n\nEpisodes typically occur when the body is under stress, for instance because of "
+            "dehydration, prolonged periods without food (fasting), illness, vigorous exercise, or menstruation. "
+            "Gilbert syndrome is usually recognized in adolescence.\n")
+    profile = profile_for(text, nlp)
+    causes = {c.name.lower() for c in profile.causes}
+    assert {"dehydration", "vigorous exercise", "menstruation"} <= causes
+    assert "dehydration" not in {s.name.lower() for s in profile.symptoms}
+    assert "adolescence" in {p.name.lower() for p in profile.affected_populations}
+
+
+def test_a_substance_removed_from_the_body_is_no_treatment(nlp):
+    text = ("Gilbert syndrome\n\nBilirubin is removed from the body only after a chemical reaction in the liver "
+            "converts bilirubin to a nontoxic form.\n")
+    assert "bilirubin" not in {t.name.lower() for t in profile_for(text, nlp).treatments}
+
+
+def test_phenotypes_a_form_is_associated_with_are_not_causes(nlp):
+    text = ("Galactosialidosis\n\nThe early infantile form of galactosialidosis is associated with an enlarged liver "
+            "and spleen and seizures. In some cases, the condition may be associated with viral infections.\n")
+    causes = {c.name.lower() for c in profile_for(text, nlp).causes}
+    assert "viral infections" in causes and not causes & {"enlarged liver and spleen", "seizures"}

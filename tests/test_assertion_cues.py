@@ -86,6 +86,9 @@ CUE_CASES = {
     "the doctor": ("You may ask the doctor about seizures.", "seizures", "present"),
     "doctors": ("You may ask doctors about seizures.", "seizures", "present"),
     "physicians": ("You may ask physicians about seizures.", "seizures", "present"),
+    # a second predicate of the same subject is outside the first one's negation
+    "and are": ("Some people have no symptoms and are found when blood tests show anemia.", "blood tests", "present"),
+    "and is": ("The child has no fever and is found to have anemia.", "anemia", "present"),
     # a test or treatment said to be unavailable or of no use is no fact: the cue looks back at its subject only
     "is not available": ("A blood test is not available for diagnosing ataxia.", "blood test", "absent"),
     "are not available": ("Serologic tests are not available for diagnosing ataxia.", "Serologic tests", "absent"),

@@ -22,7 +22,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                         r"\b(occurs?|develops?|appears?|starts?)\s+(\w+\s+){0,3}after\b(?!\s+(birth|age|puberty)\b)|"
                         r"\b(may be|is|are|can be) (often |sometimes |frequently )?associated with\b",
     "cause": r"\bresults? from\b|\b(is|are) (the|a) (direct )?result of\b|\bcaused by\b|\bcauses? (of|is|are)\b|\bdue to\b|\bresponding to\b|\btriggered by\b|"
-             r"\bin association with\b|\bmutations? in\b|\bfollowing (an? )?\w+ infection\b|"
+             r"\bin association with\b|\b(occurs?|occurring|develops?|happens?|appears?|starts?|begins?)\b[^.;]{0,60}\bbecause of\b|\bmutations? in\b|\bfollowing (an? )?\w+ infection\b|"
              r"\bbrought on by\b|\bstems? from\b|\bis linked to\b|\brisk factors? (is|are|include|includes)\b|"
              # how it is caught: "It is most often spread by contact with the stool", "get it from droplets"
              r"\b(is|are) (\w+ ){0,2}(spread|transmitted|caught) (by|through|via|from)\b|"
@@ -40,9 +40,9 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                     r"\b(may|can|could|will|might) (sustain|suffer|be left with)\b",
     "diagnostic": r"\bdiagnos|\btested\b|\btests?\b|\btesting\b|\bscans?\b|\bbiopsy\b|\bimaging\b|\bMRI\b|"
                   r"\bexamination\b|\bscreen(ed|ing)?\b",
-    "treatment": r"\btreat|\btherap|\bmedications?\b|\bdrugs?\b|\bsurg|\bremoved\b|\bremoval\b|\bmanaged\b|\brelieve|"
+    "treatment": r"\btreat|\btherap|\bmedications?\b|\bdrugs?\b|\bsurg|\bremoved\b(?! from the body)|\bremoval\b|\bmanaged\b|\brelieve|"
                  r"\binjections?\b|\bprescribed\b|\bhelps? (control|reduce|relieve)\b",
-    "population": r"\b(occurs?|is|are|seen|found|diagnosed|develops?)\s+(most\s+)?(often|usually|commonly|mainly|"
+    "population": r"\b(occurs?|is|are|seen|found|diagnosed|develops?|recogni[sz]ed|detected|noticed)\s+(most\s+)?(often|usually|commonly|mainly|"
                   r"primarily|typically|mostly|more (often|commonly))?\s*(seen\s+|found\s+)?(in|among)\b|"
                   r"\baffect(s|ed|ing)?\b|\bage group\b|\b(more |most |especially |particularly )?(common|prevalent|"
                   r"frequent) (in|among)\b|"
@@ -331,7 +331,7 @@ ADVERSE_EFFECT_CONTEXT = re.compile(r"\b(side[- ]effects?|adverse (effects?|even
                                     r"reactions?|where the (shot|injection|vaccine) was given|after (the|a) "
                                     r"(shot|vaccine|vaccination|injection))\b", re.I)
 # symptom-table rows that are HPO modifiers (onset, course, penetrance), not signs
-TABLE_MODIFIER_ROW = re.compile(r"\b(onset|penetrance|expressivity|heterogeneity|mosaicism|clinical course|"
+TABLE_MODIFIER_ROW = re.compile(r"\b(onset|penetrance|expressivity|heterogene(?:ity|ous)|mosaicism|clinical course|"
                                 r"sporadic|phenotypic variability)\b", re.I)
 
 def cue(name: str, text: str) -> re.Match | None:

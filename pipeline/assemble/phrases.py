@@ -105,6 +105,11 @@ def cause_phrases(text: str, start: int, end: int, listing: bool = True) -> list
     """The cause phrase after a cue, or each item of the coordination there ("develops after an injury, surgery,
     stroke or heart attack" → injury, surgery, stroke, heart attack); list items may be single nouns."""
     boundary = CAUSE_LIST_END.search(text, start, end)
+    while boundary and boundary.group(0) == "(":  # "prolonged periods without food (fasting), illness": a gloss
+        close = text.find(")", boundary.end(), min(end, boundary.end() + 40))
+        if close == -1 or not re.match(r"\s*(?:,|and\b|or\b)", text[close + 1:end]):
+            break
+        boundary = CAUSE_LIST_END.search(text, close + 1, end)
     stop = boundary.start() if boundary else end
     if not listing or boundary and not CAUSE_LIST_CLOSE.match(boundary.group(0)):
         stop = start  # a verb after the commas ("..., the doctor will use"): they joined clauses, not causes

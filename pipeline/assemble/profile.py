@@ -56,6 +56,7 @@ from pipeline.assemble.cues import (
 from pipeline.assemble.genes import find_genes
 from pipeline.assemble.symptom_table import find_symptom_tables
 from pipeline.ingest.article import Article, Section
+from pipeline.nlp.components import PRONUNCIATION
 from pipeline.nlp.records import MentionRecord, NlpResult
 from pipeline.vocab.linking import canonical
 from pipeline.vocab.normalize import key_of_tokens
@@ -91,6 +92,12 @@ SUBSTANCE_AS_TARGET_BEFORE = re.compile(
     r"accumulation of|build-?up of|levels? of|amounts? of|intake of|production of|blocks?|low|black-tar|illicit|injecting|"
     r"abus\w*|maintain\w*|block|blocking|neutrali[sz]\w*)(\s+(the|your|their|a|an|safe|normal|healthy|damaging|harmful))*"
     r"\s*-?\s*$", re.I)
+# a substance's state is what causes, not the substance: "due to excess loss of calcium", "losing too much salt
+# (sodium chloride)" (the gloss names the same substance)
+SUBSTANCE_STATE_BEFORE = re.compile(
+    r"\b(loss of|losing|lose|too much|too little|lack of|excess(ive)?|low|high|levels? of|amounts? of|build-?up of|"
+    r"accumulation of)(\s+(the|your|their|a|an|too|much|of|excess|low|high|levels?))*\s*-?\s*(?:[\w-]+\s*\(\s*)?$",
+    re.I)
 SUBSTANCE_AS_TARGET_AFTER = re.compile(
     r"^\s*-?\s*(chelat\w*|transport\w*|metabolism|levels?|accumulation|build-?up|deficiency|intake|absorption|"
     r"excretion|overload|toxicity|poisoning|injection|abuse|misuse|overdose|use disorder|"
@@ -309,6 +316,10 @@ class ProfileBuilder:
             if _simple_key(ab.long) in names or (concept_id and any(
                     m.concept_id == concept_id and m.start == ab.short_start for m in self.nlp.mentions)):
                 abbreviations[ab.short] = None
+        for name in list(lowered.values()):
+            if _initials_of(name, title):  # "Age-related macular degeneration, also known as AMD": a short form
+                abbreviations.setdefault(name, None)
+                del lowered[_simple_key(name)]
         self.focus_keys = names | {_simple_key(a) for a in abbreviations}
         self.focus_stem = max(re.findall(r"[a-z]{6,}", title.lower()), key=len, default="")[:6]
         self.focus_words = set(re.findall(r"[a-z]{4,}", " ".join([title.lower(), *names])))
@@ -392,7 +403,10 @@ class ProfileBuilder:
                     if cause_match and kind != "treatment" and m.start - sentence.start >= cause_match.start() and (
                             m.label == "PROCEDURE" or (m.concept_id or "").startswith("DRUGBANK:") or
                             0 <= m.start - sentence.start - cause_match.end() <= 12) and \
-                            not PROTEIN_FUNCTION_BEFORE.search(text[:m.start - sentence.start]):  # "caused by abnormal autoantibodies"
+                            not PROTEIN_FUNCTION_BEFORE.search(text[:m.start - sentence.start]) and \
+                            not SUBSTANCE_STATE_BEFORE.search(self.text[max(sentence.start, m.start - 40):m.start]):
+                        # "caused by abnormal autoantibodies"; not "due to excess loss of calcium" (a state, not the
+                        # substance)
                         # "develops after radiation treatment": a procedure or drug can be the cause
                         self._add_mention("causes", m, method=f"{m.method}+cue:cause")
                         continue
@@ -414,7 +428,7 @@ class ProfileBuilder:
                     continue
                 if kind == "research":
                     continue
-                comorbidity = cue("comorbidity", text[:m.start - sentence.start])
+                comorbidity = cue("comorbidity", text[:m.end - sentence.start])  # "other autoimmune conditions"
                 associated = subject_cause is not None and "associated" in subject_cause.group(0).lower()
                 if comorbidity and kind not in ("causes",) and (not cause_match or cause_match is subject_cause and associated):
                     continue  # "other autoimmune diseases such as vitiligo" are associated conditions
@@ -447,6 +461,10 @@ class ProfileBuilder:
                     continue  # "may be associated with other medical problems": no cause named
                 if cause_match and cause_match.start() <= m.start - sentence.start and not (
                         m.label == "SYMPTOM" and kind == "symptoms" and cause_match is not subject_cause) and not (
+                        # "The early infantile form is associated with extensive swelling (hydrops fetalis), an
+                        # inguinal hernia": phenotypes it comes with are features; "viral infections" are causes
+                        m.label == "SYMPTOM" and subject_cause is not None and cause_match is subject_cause and
+                        re.search(r"\b(is|are)\s+(\w+\s+)?associated", subject_cause.group(0), re.I)) and not (
                         self._effect_after_cause_of(cause_match, sentence, m)) and not (
                         m.label == "SYMPTOM" and TRANSMISSION_CUE.search(cause_match.group(0))):
                     # a route of spread is no symptom ("spread through contact with fluid from the rash")
@@ -471,6 +489,9 @@ class ProfileBuilder:
                     continue
                 if m.label == "SYMPTOM" and any(a <= m.start < b for a, b in self.definition_predicates):
                     continue  # "a rare autoimmune condition": the disease's kind, not one of its findings
+                if m.label == "SYMPTOM" and kind == "frequency" and not in_symptom_context and \
+                        AT_RISK_HEADING.search(sentence.section.heading or ""):
+                    continue  # "Who is at risk for AMD?": what it lists are risk factors, not findings
                 if m.label == "SYMPTOM" and kind not in ("treatment", "diagnosis", "prevention"):
                     where = "section" if kind == "symptoms" else "context"
                     self._add_mention("symptoms", m, cls=Symptom, method=f"{m.method}+{where}:symptom")
@@ -657,7 +678,8 @@ class ProfileBuilder:
         concept_id = phenotype.id if phenotype is not None and phenotype.type == "SYMPTOM" else m.concept_id
         label = phenotype.label if concept_id != m.concept_id else m.concept_label
         self._add("symptoms", concept_id or m.text.lower(), lambda ev: Symptom(
-            name=m.text, concept_id=concept_id, concept_label=label, assertion=m.assertion, evidence=[ev], method=""),
+            name=_fact_name(m), concept_id=concept_id, concept_label=label, assertion=m.assertion, evidence=[ev],
+            method=""),
             (m.start, m.end), f"{m.method}+{where}:symptom" + ("+relinked:HP" if concept_id != m.concept_id else ""))
 
     def _symptom_tables(self) -> None:
@@ -1257,8 +1279,10 @@ class ProfileBuilder:
             return self._class_apposition_head(m, peers)
         cue_start = clause_start + cues[-1].start()
         named = [x for x in peers if x.end <= cue_start]
-        if not named:
-            return None
+        # the head ends right before the cue ("steroids, such as"); in "oral potassium supplements, medication such as
+        # indomethacin" or "medications or ointments, such as" no treatment is named as the head, each item stands
+        if not named or re.sub(r"\([^()]*\)", "", self.text[named[-1].end:cue_start]).strip(" ,"):
+            return None  # (a gloss may stand between: "Corticosteroids (cor-ti-co-STEER-roids), such as prednisone")
         return next((f for f in self.fields["treatments"].values()
                      if any(e.start == named[-1].start for e in f.evidence)), None)
 
@@ -1460,12 +1484,16 @@ class ProfileBuilder:
 # what a gene's protein does to a substance names no cause: "This protein transports ... ions, including chloride"
 PROTEIN_FUNCTION_BEFORE = re.compile(r"\b(?:proteins?|enzymes?|transporters?|channels?|receptors?|hormones?)\b"
                                      r"[^.;]{0,60}?\b(?:transports?|carr(?:y|ies)|moves?|binds?|breaks? down|converts?|"
-                                     r"processes|regulates?|helps? (?:move|transport|break down|process|regulate))\b[^.;]*$",
-                                     re.I)
+                                     r"processes|regulates?|helps? (?:move|transport|break down|process|regulate))\b[^.;]*$|"
+                                     # "affecting the reabsorption of other things including potassium and calcium"
+                                     r"\b(?:(?:re)?absorption|transport|excretion|breakdown|processing|metabolism)\s+of\b"
+                                     r"[^.;]*$", re.I)
 # "The procedure is usually performed ... with a local anesthetic": given for the operation, not the disease
 ANESTHETIC = re.compile(r"\ban(?:a)?esthetics?\b", re.I)
 PROCEDURE_PERFORMED = re.compile(r"\b(?:procedure|operation|surgery|test|biopsy)\b[^.;]{0,40}\b(?:performed|done|carried out)\b",
                                  re.I)
+AT_RISK_HEADING = re.compile(r"\bat risk\b|\brisk factors?\b", re.I)
+PRONUNCIATION_GLOSS = re.compile(rf"\s*\({PRONUNCIATION.pattern}\)")
 PREPOSITION_END = re.compile(r"\b(?:by|in|through|from|with|of|via|under)\s$", re.I)
 TRAILING_GLOSS = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 FOCUS_PREDICATE = re.compile(r"\s+(?:is|are|includes?|may be|can be)\s+", re.I)
@@ -1516,6 +1544,16 @@ def _outside_parentheses(pattern: re.Pattern, text: str) -> re.Match | None:
 CLINICAL_TRIAL = re.compile(r"\bclinical trials?\b", re.I)  # trial descriptions are about research, not outlook
 
 
+def _initials_of(short: str, name: str) -> bool:
+    """`short` is an all-capital short form whose letters are initials of `name`'s words, in order ("AMD" of
+    "Age-related Macular Degeneration")."""
+    if not re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", short):
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z0-9]+", name)).upper()
+    it = iter(initials)
+    return short[0] == initials[:1] and all(c in it for c in short)
+
+
 def _title_cased(text: str) -> bool:
     """A heading written in Title Case ("Who Should Not Get the Vaccine?")."""
     words = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3]
@@ -1543,7 +1581,8 @@ def _fact_name(m: MentionRecord) -> str:
     and white blood cell counts") or an adverb ("surgically"); then the concept's label."""
     if m.concept_label and ("+coordination" in m.method or re.fullmatch(r"[a-z]+ly(?: [a-z]+ed)?", m.text.lower())):
         return m.concept_label
-    return m.text
+    # a pronunciation gloss inside the term is no part of its name: "tetralogy (teh-TRAL-o-je) of Fallot"
+    return PRONUNCIATION_GLOSS.sub("", m.text) if "(" in m.text else m.text
 
 
 def _is_verbal(text: str) -> bool:

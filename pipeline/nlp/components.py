@@ -42,6 +42,10 @@ _CONJUNCTIONS = frozenset({"and", "or", "and/or", "&"})
 # one-word terms that are verbs when this word follows ("lead to", "leads to", "iron out")
 _VERB_READINGS = {"lead": "to", "leads": "to", "iron": "out"}
 _BOUNDARY_TEXT = frozenset({".", ",", ";", ".;", ":", "(", ")", "[", "]", "?", "!", "|", "•", "\""})
+# A pronunciation gloss in respelling ("(AN-te-fos-fo-LIP-id)", "(throm-BO-sis)"): syllables joined by hyphens, the
+# stressed ones in capitals. Inside a term ("Antiphospholipid (AN-te-fos-fo-LIP-id) antibody syndrome") the
+# matcher reads past it.
+PRONUNCIATION = re.compile(r"(?=[^)]*-[A-Z]{2}|[A-Z]{2,}-[a-z])[A-Za-z]+(?:-[A-Za-z]+)+")
 # `VocabMatcher._predicates`: "SUBJECT was/were (ADVERB) ADJECTIVE".
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "appear", "appears", "appeared", "seem",
                       "seems", "seemed", "become", "becomes", "became", "remain", "remains", "remained"})
@@ -112,6 +116,8 @@ class VocabMatcher:
         spelled = Token.has_extension("spelling")  # `spelling.py`: the term a misspelt word stands for
         norms = [("" if t.is_space else (spelled and t._.spelling) or normalize_token(t.text),
                   t.text in _BOUNDARY_TEXT or t.is_space) for t in doc]
+        for i in _pronunciation_glosses(doc):
+            norms[i] = ("", False)
         matches, every = self._longest_matches(doc, norms)
         coordinated = self._coordinations(doc, norms, matches)
         conjuncts = {(s, e, key) for s, e, key, _, _ in coordinated}
@@ -341,9 +347,11 @@ class VocabMatcher:
             long_form = short._.long_form
             if long_form is None or not _looks_like_abbreviation(short.text):
                 continue  # "pyridostigmine (Mestinon)": a name in parentheses, not a short form
-            target = next((s for s in spans if s.start >= long_form.start and s.end <= long_form.end
-                           and s.end - s.start == max((x.end - x.start) for x in spans
-                                                      if x.start >= long_form.start and x.end <= long_form.end)), None)
+            # the term inside the long form, or one ending with it that starts a few tokens earlier: Schwartz-Hearst
+            # cuts "Antiphospholipid (AN-te-fos-fo-LIP-id) antibody syndrome (APS)" after the gloss's "("
+            inside = [s for s in spans if long_form.start - 4 <= s.start and s.end <= long_form.end and (
+                s.start >= long_form.start or s.end == long_form.end)]
+            target = max(inside, key=lambda s: (s.end - s.start, -s.start), default=None)
             if target is None:
                 continue
             existing = by_range.get((short.start, short.end))
@@ -403,6 +411,17 @@ class Assertion:
             else:
                 ent._.assertion = "present"
         return doc
+
+
+def _pronunciation_glosses(doc: Doc) -> List[int]:
+    """Token indices of each "(re-SPELL-ing)" that stands between two words, brackets included."""
+    out = []
+    for token in doc[1:-2]:
+        i = token.i
+        if doc[i - 1].text == "(" and doc[i + 1].text == ")" and PRONUNCIATION.fullmatch(token.text) and \
+                doc[i - 2].is_alpha and doc[i + 2].is_alpha:
+            out += [i - 1, i, i + 1]
+    return out
 
 
 def _looks_like_abbreviation(text: str) -> bool:
