@@ -823,3 +823,22 @@ def test_phenotypes_a_form_is_associated_with_are_not_causes(nlp):
             "and spleen and seizures. In some cases, the condition may be associated with viral infections.\n")
     causes = {c.name.lower() for c in profile_for(text, nlp).causes}
     assert "viral infections" in causes and not causes & {"enlarged liver and spleen", "seizures"}
+
+
+def test_what_a_finding_leads_to_in_a_symptoms_section_is_a_complication(nlp):
+    text = ("Antiphospholipid antibody syndrome\n\nWhat are the symptoms?\nSymptoms include chest pain. Blood clots can "
+            "lead to stroke and pulmonary embolism. Eclampsia is a serious condition that causes seizures in pregnant "
+            "women.\n")
+    profile = profile_for(text, nlp)
+    symptoms = {s.name.lower() for s in profile.symptoms}
+    assert "chest pain" in symptoms and not symptoms & {"stroke", "pulmonary embolism", "seizures"}
+    assert {"stroke", "pulmonary embolism"} <= {c.name.lower() for c in profile.complications}
+
+
+def test_risk_factor_words_and_comma_lists_with_a_place_inside_an_item(nlp):
+    text = ("Age-related macular degeneration\n\nWho is at risk?\nOther risk factors include smoking, obesity, white "
+            "race, family history of AMD, and female gender. Rarely, it is caused by tumors of the pancreas, lungs, "
+            "and other parts of the brain. Early onset is the result of complete or near complete deficiency of GAA.\n")
+    causes = {c.name.lower() for c in profile_for(text, nlp).causes}
+    assert {"white race", "female gender", "smoking"} <= causes
+    assert not causes & {"lungs", "complete"}

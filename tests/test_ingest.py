@@ -192,6 +192,16 @@ def test_medicine_headings_are_treatment_sections_but_stopping_medicines_is_not(
     assert section_kind("Medicines") == "treatment" and section_kind("Stopping Medicines") == "other"
 
 
+def test_short_lines_after_a_colon_lead_in_are_items_not_headings():
+    text = ("Antiphospholipid Antibody Syndrome\n\nWhat are the symptoms?\nMajor signs and symptoms of blood clots "
+            "include:\n\nChest pain and shortness of breath\n\nOngoing headaches\n\nBlood clots can lead to stroke.\n\n"
+            "Other Signs and Symptoms\n\nOther signs include memory loss.\n\nTreatment\nThese resources address it:\n"
+            "- Drug Therapy\n- Palliative Care\n\nSources\n- https://example.org/aps\n")
+    headings = [s.heading for s in analyse(text).sections if s.heading]
+    assert "Chest pain and shortness of breath" not in headings and "Ongoing headaches" not in headings
+    assert "Other Signs and Symptoms" in headings and "Sources" in headings  # after a bulleted list: a heading
+
+
 def pdf_bytes(pages: list[list[str]]) -> bytes:
     """A minimal PDF with one Helvetica text line per string, top to bottom (a test fixture; no writer needed)."""
     objects = ["<< /Type /Catalog /Pages 2 0 R >>", None, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]

@@ -52,6 +52,9 @@ UNKNOWN_CAUSE = re.compile(r"^(?:not|still|largely|poorly|being|probably|possibl
 # where a longer phrase gives up its trailing place or time ("weakening of the connective tissue | in the rectum")
 LONG_PHRASE_CUT = re.compile(r"\s(?:in|on|at|for|during|within|around)\s")
 _FINDING_ENDINGS = ("ness", "ity", "ia", "osis", "itis", "ed", "ing")
+# the standing risk factors of epidemiology, named alone as list items
+RISK_FACTOR_WORDS = frozenset({"age", "older age", "race", "ethnicity", "gender", "sex", "family history", "genetics",
+                               "heredity", "obesity", "smoking", "diet", "lifestyle"})
 _PROCESS_ENDINGS = ("ing", "ion", "ity", "ness", "ism", "ure")
 _NOT_A_CAUSE_WORDS = frozenset({"following", "anything", "something", "nothing", "everything", "complication",
                                 "condition", "deterioration", "exposure", "infection", "inflammation", "conception",
@@ -117,8 +120,9 @@ def cause_phrases(text: str, start: int, end: int, listing: bool = True) -> list
     parts = [(a, b) for a, b in parts if b > a]
     if len(parts) >= 2 and any(text[a:b].split()[-1].lower().endswith(MODIFIER_ENDINGS) for a, b in parts[:-1]):
         parts = parts[:1]  # "genetic and environmental factors", "central and peripheral nervous systems"
-    if len(parts) >= 2 and any(CAUSE_ITEM_PREPOSITION.search(text, a, b) for a, b in parts[:-1]):
-        parts = parts[:1]  # "a response gone awry in the brain and spinal cord": the "and" is inside the place
+    if len(parts) >= 2 and CAUSE_ITEM_PREPOSITION.search(text, *parts[0]):
+        parts = parts[:1]  # "a response gone awry in the brain and spinal cord", "tumors of the pancreas, lungs, and
+        # other parts of the brain": the list is inside the place (not so "obesity, family history of AMD, and ...")
     if len(parts) < 2:
         one = cause_phrase(text, start, end)
         return [one] if one else []
@@ -127,13 +131,16 @@ def cause_phrases(text: str, start: int, end: int, listing: bool = True) -> list
         item = text[item_start:item_end]
         words = item.split()
         if not 1 <= len(words) <= MAX_CAUSE_WORDS or ENUMERATION_STOP.search(item) or \
-                not re.fullmatch(r"[a-z][\w' -]*[a-z]", item) or CAUSE_ITEM_FUNCTION_WORD.match(item):
+                not re.fullmatch(r"[a-z][\w' -]*[A-Za-z]", item) or CAUSE_ITEM_FUNCTION_WORD.match(item):
             one = cause_phrase(text, start, end)  # one item that is no noun phrase: this is no list of causes
             return [one] if one else []
         if CAUSE_PHRASE_STOP.search(item):
             return []  # "mutations in one or another of the genes": a gene change is the genes' business
+        # "complete or near complete deficiency of GAA": a lone word another item repeats modifies it
+        repeated = len(words) == 1 and any(item in text[a:b].split()[:-1] for a, b in parts
+                                           if (a, b) != (item_start, item_end))  # (not "having sex, even oral sex")
         if not ((len(words) == 1 and item in _NOT_A_CAUSE_WORDS) or CAUSE_ITEM_TIME.match(item) or
-                words[-1] in _GENERIC_LIST_HEADS):
+                words[-1] in _GENERIC_LIST_HEADS or repeated):
             items.append((item_start, item_end))  # a bare "infection" or "other factors" is not a cause of its own
     return items
 
@@ -167,6 +174,8 @@ def cause_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
             r"[A-Za-z]", item) or CAUSE_ITEM_TIME.match(item) or UNKNOWN_CAUSE.search(item) or _NOT_A_CAUSE_PHRASE.match(item) \
             or (len(words) <= 3 and words[-1].lower() in _GENERIC_LIST_HEADS):  # "other medical problems"
         return None
+    if item.lower() in RISK_FACTOR_WORDS:
+        return start, end  # an item of a risk-factor list: "- Race. Whites are much more likely ...", "- Gender."
     if len(words) == 1 and not (item.islower() and (item.endswith(_PROCESS_ENDINGS) or item in _AGENT_WORDS) and
                                 item not in _NOT_A_CAUSE_WORDS):
         return None  # a lone word is a cause when it names a process or state ("aging", "smoking") or an agent ("virus")

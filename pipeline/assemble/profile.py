@@ -368,6 +368,8 @@ class ProfileBuilder:
             # in a symptoms section "may result in"/"permanent" describe the symptoms themselves
             # (and in a causes section they describe the mechanism)
             complication_match = None if kind in ("symptoms", "causes") else cue("complication", text)
+            if kind == "symptoms" and self._finding_leads_to(sentence, mentions):
+                complication_match = CAUSAL_COMPLICATION.search(text)  # "Blood clots can lead to stroke"
             # a prevention section's measures (vaccines, foods to avoid) are not treatments of the disease
             # "The following tests may be used: - CT scan ... A dye may be injected": a list of tests, whatever section
             tests_listed = bool(cue("diagnostic", self._list_intro(sentence))) and not self._in_treatment_list(sentence)
@@ -449,6 +451,9 @@ class ProfileBuilder:
                 if m.label in ("SYMPTOM", "DISEASE") and (PREVENTED_BEFORE.search(text[:m.start - sentence.start]) or
                                                           AGGRAVATES_AFTER.match(self.text, m.end, sentence.end)):
                     continue  # "exercising to prevent constipation", "allergies can worsen the symptoms": no finding
+                if m.label == "SYMPTOM" and OTHER_CONDITION_CAUSES_BEFORE.search(text[:m.start - sentence.start]) and \
+                        not (mentions and self._is_focus(mentions[0])):
+                    continue  # "Eclampsia is a serious condition that causes seizures": another condition's sign
                 if COMPARISON_BEFORE.search(text[:m.start - sentence.start]):
                     continue  # "petechiae look like a rash": the compared thing is not a finding
                 if ADVERSE_EFFECT_CONTEXT.search(text) and kind != "symptoms":
@@ -532,6 +537,15 @@ class ProfileBuilder:
         return not predicate.group("of") or any(self._is_focus(x) and x.start == predicate.end() for x in mentions) or \
             self._names_focus(self.text[predicate.end():sentence.end])
 
+    def _finding_leads_to(self, sentence: Sentence, mentions: list[MentionRecord]) -> bool:
+        """The sentence opens with a finding (not the disease) that "can lead to" others: "Blood clots can lead to
+        stroke, heart attack, kidney damage": what the finding leads to are complications."""
+        lead = CAUSAL_COMPLICATION.search(sentence.text)
+        first = mentions[0] if mentions else None
+        return bool(lead and first and first.label in ("DISEASE", "SYMPTOM") and not self._is_focus(first) and
+                    first.start - sentence.start <= 4 and first.end - sentence.start <= lead.start() and
+                    not sentence.text[first.end - sentence.start:lead.start()].strip(" ,"))
+
     def _other_disease_symptoms(self, sentence: Sentence, mentions: list[MentionRecord]) -> int | None:
         """Where the symptoms of another disease are listed: "Symptoms of a cold or the flu include sore throat,
         fatigue ..." in a bronchitis article (an offset into the sentence, else None)."""
@@ -542,7 +556,8 @@ class ProfileBuilder:
             # gastric cancer", "Symptoms of PKD") are its own
             if named and all(m.label == "DISEASE" and not m.text.isupper() and not self._is_focus(m) and
                              not self._is_focus_subtype(m) and not self._shares_focus_word(m.text) and
-                             self._phenotype(m.text) is None for m in named):
+                             self._phenotype(m.text) is None and self._phenotype_of(m.concept_id) is None
+                             for m in named):
                 return intro.end()
         return None
 
@@ -1494,6 +1509,9 @@ PROCEDURE_PERFORMED = re.compile(r"\b(?:procedure|operation|surgery|test|biopsy)
                                  re.I)
 AT_RISK_HEADING = re.compile(r"\bat risk\b|\brisk factors?\b", re.I)
 PRONUNCIATION_GLOSS = re.compile(rf"\s*\({PRONUNCIATION.pattern}\)")
+OTHER_CONDITION_CAUSES_BEFORE = re.compile(r"\b(?:condition|disease|disorder|illness|infection)s?\s+(?:that|which)\s+"
+                                           r"(?:can\s+|may\s+|often\s+|usually\s+)?(?:causes?|leads?\s+to|results?\s+in)"
+                                           r"\s+(?:[\w-]+\s+){0,3}$", re.I)
 PREPOSITION_END = re.compile(r"\b(?:by|in|through|from|with|of|via|under)\s$", re.I)
 TRAILING_GLOSS = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 FOCUS_PREDICATE = re.compile(r"\s+(?:is|are|includes?|may be|can be)\s+", re.I)

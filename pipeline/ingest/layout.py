@@ -138,7 +138,7 @@ def _is_heading_candidate(lines: list[Line], i: int) -> bool:
         return False
     if text.endswith(_SENTENCE_END) or text.endswith(":") and not section_kind(text) == "references":
         return False
-    if _LIST_LEAD_IN.search(text):
+    if _LIST_LEAD_IN.search(text) or _item_after_colon(lines, i):
         return False
     if not (text[0].isupper() or text[0].isdigit() or QUESTION_LINE.match(text)):
         return False  # MedQuAD writes some questions in lower case ("what research ... is being done for X ?")
@@ -150,6 +150,26 @@ def _is_heading_candidate(lines: list[Line], i: int) -> bool:
         return prev_blank
     next_is_text = _words(next_line.stripped) > _words(text) or _BULLET.match(next_line.text) is not None
     return prev_blank and next_is_text
+
+
+def _item_after_colon(lines: list[Line], i: int) -> bool:
+    """Line i is one of the unbulleted short lines after a lead-in that ends with a colon ("Major signs and
+    symptoms of blood clots include:" / "Chest pain and shortness of breath" / "Ongoing headaches"): list items,
+    not headings."""
+    j = i - 1
+    for _ in range(15):
+        while j >= 0 and lines[j].blank:
+            j -= 1
+        if j < 0:
+            return False
+        previous = lines[j].stripped
+        if previous.endswith(":"):
+            return not _MD_HEADING.match(lines[j].text)
+        if _words(previous) > 12 or previous.endswith(_SENTENCE_END) or _MD_HEADING.match(lines[j].text) or \
+                _BULLET.match(lines[j].text):
+            return False  # after a bulleted list, a short line is the next heading ("Sources")
+        j -= 1
+    return False
 
 
 def analyse(text: str) -> Layout:
