@@ -842,3 +842,20 @@ def test_risk_factor_words_and_comma_lists_with_a_place_inside_an_item(nlp):
     causes = {c.name.lower() for c in profile_for(text, nlp).causes}
     assert {"white race", "female gender", "smoking"} <= causes
     assert not causes & {"lungs", "complete"}
+
+
+def test_a_test_results_cause_is_no_cause_of_the_disease(nlp):
+    text = ("Antiphospholipid antibody syndrome\n\nBlood tests\nThe test is repeated because a single positive test "
+            "can result from a short-term infection.\n")
+    assert "infection" not in {c.name.lower() for c in profile_for(text, nlp).causes}
+
+
+def test_pace_and_mildness_are_prognosis_but_who_it_affects_is_not(nlp):
+    text = ("Age-related macular degeneration\n\nAge-related macular degeneration is an eye disease. In some cases, "
+            "it advances so slowly that people notice little change in their vision. Gilbert syndrome is a "
+            "relatively mild condition.\n\nOutlook\nIt can affect people of any age. \"Rheumatic\" refers to "
+            "disorders that affect the joints. Most people recover fully.\n")
+    prognosis = [p.name for p in profile_for(text, nlp).prognosis]
+    assert any("advances so slowly" in p for p in prognosis) and any("relatively mild" in p for p in prognosis)
+    assert any("recover fully" in p for p in prognosis)
+    assert not any("any age" in p or "refers to" in p for p in prognosis)

@@ -81,7 +81,12 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                         r"\b(better|improves?|less severe|milder)\b[^.;]{0,60}\bas (they|children|he|she|people) "
                         r"(get|grow) older\b|"
                         r"\beffective (medication|medications|treatment|treatments|medicines?|therapy) (is|are) available\b|"
-                        r"\b(medications|medicines|treatments) are (very |highly )?safe and effective\b",
+                        r"\b(medications|medicines|treatments) are (very |highly )?safe and effective\b|"
+                        # the pace and severity of the course: "AMD advances so slowly", "a relatively mild condition"
+                        r"\b(progress(es)?|advances?|worsens?|gets? worse)\s+(so |very |more |much )?(slowly|quickly|"
+                        r"rapidly|faster|gradually)\b|\bno (form of )?treatment can (prevent|stop|reverse|cure)\b|"
+                        r"\b(is|are) (an? )?(relatively |generally |usually |typically |often )?mild( condition| disorder"
+                        r"| disease)?\b",
     # the course of the illness stated inside a symptoms section ("Episodes may last a few days and typically resolve",
     # "it is generally progressive")
     "prognosis_course": r"\b(is|are) (generally |usually |often |slowly |typically )?progressive\b|"

@@ -645,6 +645,9 @@ class ProfileBuilder:
                    and not re.search(r"\b(is|are)\s+(an?|the)\s+[^,;]*$", self.text[sentence.start:x.start])
                    for x in mentions) and not any(self._is_focus(x) and relative < x.start < cue_start for x in mentions):
                 return True
+        if re.match(r"due to|caused by|results? from", cause_match.group(0), re.I) and TEST_RESULT_BEFORE.search(
+                sentence.text[:cause_match.start()]):
+            return True  # "a single positive test can result from a short-term infection": a test's cause
         if re.match(r"due to|caused by|results? from|triggered by|brought on by", cause_match.group(0), re.I) and any(
                 cue_start - 3 <= x.end <= cue_start and not self._is_focus(x) and x.label in ("DISEASE", "SYMPTOM") and
                 x.text.lower().split()[-1] not in GENERIC_DISEASE_WORDS  # "a rare disorder caused by" is the disease
@@ -1455,6 +1458,10 @@ class ProfileBuilder:
                     continue  # an outlook sentence can also state what is unknown; a research sentence cannot
             if CLINICAL_TRIAL.search(text):
                 continue  # trial descriptions are about research, not the outlook
+            if kind == "prognosis" and (WHO_IT_AFFECTS.search(text) or GLOSS_SENTENCE.search(text)) and not (
+                    cue("prognosis", text) or cue("prognosis_strong", text)):
+                continue  # "Outlook: APS can affect people of any age", '"Rheumatic" refers to ...': who gets it,
+                # what a word means
             if kind == "prognosis" or kind == "complications" and (not any(
                     sentence.start <= s < sentence.end for s in complications) or cue("prognosis", text)):
                 # a prognosis section's sentence is a prognosis statement even when it also names complications
@@ -1512,6 +1519,11 @@ PRONUNCIATION_GLOSS = re.compile(rf"\s*\({PRONUNCIATION.pattern}\)")
 OTHER_CONDITION_CAUSES_BEFORE = re.compile(r"\b(?:condition|disease|disorder|illness|infection)s?\s+(?:that|which)\s+"
                                            r"(?:can\s+|may\s+|often\s+|usually\s+)?(?:causes?|leads?\s+to|results?\s+in)"
                                            r"\s+(?:[\w-]+\s+){0,3}$", re.I)
+TEST_RESULT_BEFORE = re.compile(r"\b(?:tests?|results?|readings?|levels?|counts?)\s+(?:(?:can|may|might|could|often|"
+                                r"sometimes|also|be|is|are)\s+)*$", re.I)
+WHO_IT_AFFECTS = re.compile(r"\b(?:can |may )?affects? (?:people|persons|men|women|children|adults|anyone|both sexes)\b|"
+                            r"\b(?:more|most|less) common (?:in|among)\b", re.I)
+GLOSS_SENTENCE = re.compile(r"\brefers? to\b|^\W*\w+\W* (?:means|is short for)\b", re.I)
 PREPOSITION_END = re.compile(r"\b(?:by|in|through|from|with|of|via|under)\s$", re.I)
 TRAILING_GLOSS = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 FOCUS_PREDICATE = re.compile(r"\s+(?:is|are|includes?|may be|can be)\s+", re.I)
