@@ -859,3 +859,19 @@ def test_pace_and_mildness_are_prognosis_but_who_it_affects_is_not(nlp):
     assert any("advances so slowly" in p for p in prognosis) and any("relatively mild" in p for p in prognosis)
     assert any("recover fully" in p for p in prognosis)
     assert not any("any age" in p or "refers to" in p for p in prognosis)
+
+
+def test_the_organ_class_from_the_ontology_when_the_opening_names_the_organ(nlp):
+    text = ("Bronchitis\n\nBronchitis is an inflammation of the bronchial tubes, the airways that carry air to your "
+            "lungs. The two main types of bronchitis are acute (short term) and chronic (ongoing).\n")
+    categories = {c.name.lower(): c for c in profile_for(text, nlp).categories}
+    assert categories["bronchial disorder"].concept_id == "MONDO:0001358"
+    assert categories["bronchial disorder"].evidence[0].text == "bronchial"  # the organ word, not "Bronchitis"
+    assert {"acute bronchitis", "chronic bronchitis"} <= set(categories)
+
+
+def test_forms_named_in_full_are_not_made_categories(nlp):
+    text = ("Narcolepsy\n\nNarcolepsy is a chronic sleep disorder. Researchers distinguish two major forms of the "
+            "condition: narcolepsy with cataplexy and narcolepsy without cataplexy.\n")
+    names = {c.name.lower() for c in profile_for(text, nlp).categories}
+    assert "narcolepsy with cataplexy" not in names

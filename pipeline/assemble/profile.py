@@ -1115,6 +1115,8 @@ class ProfileBuilder:
                 self._category_head(predicate_start, predicate_end)
                 self._agent_category(predicate_start, sentence.end)
         self._ontology_categories()
+        self._organ_categories()
+        self._forms_named()
         self._other_class_categories()
 
     def _other_class_categories(self) -> None:
@@ -1159,6 +1161,59 @@ class ProfileBuilder:
                 self._add("categories", ancestor_id, lambda ev, ancestor=ancestor: Fact(
                     name=ev.text.lower(), concept_id=ancestor.id, concept_label=ancestor.label, evidence=[ev],
                     method=""), (start, end), "mondo-ancestor")
+
+    def _forms_named(self) -> None:
+        """The forms the article divides the disease into: "The two main types of bronchitis are acute (short term)
+        and chronic (ongoing)" → acute bronchitis, chronic bronchitis; "two forms of age-related macular
+        degeneration -- dry and wet". A bare adjective takes the disease's name as written there."""
+        for sentence in self.sentences[:60]:
+            if not self._usable(sentence.start, sentence.end):
+                continue
+            found = (FORMS_OF.match(sentence.text, n.start()) for n in NUMBER_WORD.finditer(sentence.text))
+            match = next((f for f in found if f and (self._is_focus_name(f.group("x")) or re.fullmatch(
+                r"(?:the |this )?(?:condition|disease|disorder)", f.group("x"), re.I))), None)
+            if not match:
+                continue
+            x = match.group("x")
+            x_name = self.article.title if not self._is_focus_name(x) else x
+            items_start = sentence.start + match.start("items")
+            items_text = re.sub(r"\([^()]*\)", lambda p: " " * len(p.group(0)), match.group("items"))
+            for item in re.finditer(r"[^,\s][^,]*?(?=\s*(?:,|$))", re.sub(
+                    r",?\s+(?:and|or)\s+", lambda p: "," + " " * (len(p.group(0)) - 1), items_text)):
+                start, end = items_start + item.start(), items_start + item.end()  # the masking kept the offsets
+                item_text = self.text[start:end]
+                if not 1 <= len(item_text.split()) <= 2 or not re.fullmatch(r"[a-z][a-z-]*(?: [a-z-]+)?", item_text):
+                    break  # forms named by a modifier only ("acute", "dry"); full names are the article's business
+                name = f"{item_text} {x_name}"
+                concept = next((c.concept for c in self.vocabulary.lookup(_simple_key(name))
+                                if c.concept.type == "DISEASE"), None)
+                self._add("categories", concept.id if concept else name.lower(), lambda ev, name=name, concept=concept: Fact(
+                    name=name, concept_id=concept.id if concept else None, concept_label=concept.label if concept else None,
+                    evidence=[ev], method=""), (start, end), "forms-named")
+
+    def _organ_categories(self) -> None:
+        """The focus disease's nearest MONDO class that names the organ or body system it affects ("bronchial
+        disorder", "vein disorder", "kidney disorder", "thyroid gland disorder"), when the article's opening names
+        that organ: the evidence is the organ word ("the bronchial tubes"), the class comes from the ontology."""
+        focus = self.vocabulary.concepts.get(self.focus_id) if self.focus_id else None
+        if focus is None or any(f.method == "mondo-ancestor" for f in self.fields["categories"].values()):
+            return
+        opening = [s for s in self.sentences[:12] if self._usable(s.start, s.end)]
+        for ancestor_id in focus.ancestors:
+            ancestor = self.vocabulary.concepts.get(ancestor_id)
+            organ = ORGAN_CLASS.fullmatch(ancestor.label) if ancestor and ancestor_id not in NOT_A_CATEGORY else None
+            if organ is None or ancestor_id in self.fields["categories"]:
+                continue
+            stem = re.escape(organ.group("organ").lower()[:max(4, len(organ.group("organ")) - 2)])
+            for sentence in opening:
+                word = next((w for w in re.finditer(rf"\b{stem}\w*", sentence.text, re.I)
+                             if _simple_key(w.group(0)) not in self.focus_keys), None)  # "bronchial tubes", not "Bronchitis"
+                if word:
+                    start = sentence.start + word.start()
+                    self._add("categories", ancestor_id, lambda ev, ancestor=ancestor: Fact(
+                        name=ancestor.label, concept_id=ancestor.id, concept_label=ancestor.label, evidence=[ev],
+                        method=""), (start, start + len(word.group(0))), "mondo-ancestor+organ-named")
+                    return
 
     def _says_is_a(self, start: int, end: int, mentions: list[MentionRecord]) -> bool:
         """Whether the text at start:end is said to be the focus disease's kind: inside or overlapping its name
@@ -1524,6 +1579,21 @@ TEST_RESULT_BEFORE = re.compile(r"\b(?:tests?|results?|readings?|levels?|counts?
 WHO_IT_AFFECTS = re.compile(r"\b(?:can |may )?affects? (?:people|persons|men|women|children|adults|anyone|both sexes)\b|"
                             r"\b(?:more|most|less) common (?:in|among)\b", re.I)
 GLOSS_SENTENCE = re.compile(r"\brefers? to\b|^\W*\w+\W* (?:means|is short for)\b", re.I)
+# "The two main types of bronchitis are acute (short term) and chronic (ongoing)", "There are two forms of
+# age-related macular degeneration -- dry and wet"
+NUMBER_WORD = re.compile(r"\b(?:two|three|four|five)\b", re.I)
+FORMS_OF = re.compile(r"\b(?:two|three|four|five)\s+(?:main\s+|major\s+|different\s+|basic\s+|primary\s+)?(?:forms|types|"
+                      r"kinds)\s+of\s+(?P<x>[^.:;,()]{2,60}?)\s*(?:\bare\b|:|--|—|–|\s-\s|\binclude\b)\s*"
+                      r"(?P<items>[^.;:]+)", re.I)
+# a MONDO class named by an organ or body system: "bronchial disorder", "thyroid gland disorder", "kidney disease"
+ORGAN_CLASS = re.compile(r"(?P<organ>bronchial|lung|vein|artery|arterial|heart|kidney|liver|brain|spinal cord|"
+                         r"central nervous system|peripheral nervous system|nervous system|thyroid gland|thyroid|"
+                         r"adrenal gland|pituitary gland|pancreas|pancreatic|intestinal|colon|stomach|esophag\w+|"
+                         r"bone marrow|blood|skin|eye|retinal|ear|inner ear|skeletal muscle|muscle|bone|joint|"
+                         r"urinary system|urinary bladder|bladder|ureteral|bile duct|gallbladder|ovarian|testicular|"
+                         r"prostate|breast|uterine|cervical|hair|nail|tooth|mouth|tongue|nose|larynx|tracheal|"
+                         r"respiratory system|digestive system|immune system|endocrine system|lymphatic system|"
+                         r"cardiovascular system)\s+(?:disorder|disease)", re.I)
 PREPOSITION_END = re.compile(r"\b(?:by|in|through|from|with|of|via|under)\s$", re.I)
 TRAILING_GLOSS = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 FOCUS_PREDICATE = re.compile(r"\s+(?:is|are|includes?|may be|can be)\s+", re.I)
