@@ -22,6 +22,9 @@ def test_normalisation():
     assert normalize_token("deficit-hyperactivity") == "deficit hyperactivity"
     assert normalize_token("OMS") == "OMS" and normalize_token("virus") == "virus"
     assert normalize_token("Sjögren") == "sjogren"
+    # a lone letter symbol keys like the hyphenated one ("chest x ray" = "chest X-ray"); the article "a" stays
+    assert normalize_token("x") == normalize_token("X-ray").split()[0] == "X" and normalize_token("a") == "a"
+    assert normalize_token("exams") == normalize_token("examination") == "examination"
 
 
 def test_manifest_shows_hpo_version(vocab):

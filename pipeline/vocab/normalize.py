@@ -109,8 +109,15 @@ def _normalize_word(token: str) -> str:
     folded = fold_accents(token)
     if folded.isupper() and len(folded) <= ABBREVIATION_MAX_LEN and any(c.isalpha() for c in folded):
         return folded
+    if len(folded) == 1 and folded.isalpha() and folded not in "ai":
+        return folded.upper()  # a letter symbol standing alone, either case: "chest x ray" = "chest X-ray"
     word = singular(folded.lower())
+    word = _CLIPPED.get(word, word)
     return _BRITISH_DIGRAPH.sub("e", word) if len(word) >= 5 else word
+
+
+# clipped words key like the full ones: "digital rectal exam" = MeSH "Digital Rectal Examination"
+_CLIPPED = {"exam": "examination"}
 
 
 # British spellings of Greek/Latin "ae"/"oe" ("naevus", "haemorrhage", "oedema", "diarrhoea", "coeliac") key like
