@@ -875,3 +875,10 @@ def test_forms_named_in_full_are_not_made_categories(nlp):
             "condition: narcolepsy with cataplexy and narcolepsy without cataplexy.\n")
     names = {c.name.lower() for c in profile_for(text, nlp).categories}
     assert "narcolepsy with cataplexy" not in names
+
+
+def test_groups_most_at_risk_are_populations(nlp):
+    text = ("Schistosomiasis\n\nWho is at risk?\nSchool-age children who live in these areas are often most at risk "
+            "because they swim in water containing cercariae.\n")
+    names = {p.name.lower() for p in profile_for(text, nlp).affected_populations}
+    assert "school-age children" in names

@@ -46,7 +46,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                   r"primarily|typically|mostly|more (often|commonly))?\s*(seen\s+|found\s+)?(in|among)\b|"
                   r"\baffect(s|ed|ing)?\b|\bage group\b|\b(more |most |especially |particularly )?(common|prevalent|"
                   r"frequent) (in|among)\b|"
-                  r"\bat (greater|higher|increased) risk\b|\b(first|initial|earliest) (signs?|symptoms?)\b[^.;]{0,40}\bbetween\b|\bpeaks?\b|\b(more|most|less) likely\b[^.;]{0,40}\bto (have|develop|get|be diagnosed|be (infected|affected)|get infected)\b|\bonset\b[^.;]{0,30}\bvar(y|ies)\b|\b(onset|begins?|starts?|appears?) (is |usually |often |most often )?"
+                  r"\b(at (greater|higher|increased) risk|(most|more|especially|particularly) at risk)\b|\b(first|initial|earliest) (signs?|symptoms?)\b[^.;]{0,40}\bbetween\b|\bpeaks?\b|\b(more|most|less) likely\b[^.;]{0,40}\bto (have|develop|get|be diagnosed|be (infected|affected)|get infected)\b|\bonset\b[^.;]{0,30}\bvar(y|ies)\b|\b(onset|begins?|starts?|appears?) (is |usually |often |most often )?"
                   r"(in|between|during|at|before|after)\b",
     "prognosis": r"\bprognosis\b|\boutlook\b|\bchance of (returning|recovery|survival|recovering)\b|\brecover|"
                  r"\breturn(ing)? to normal\b|\blife expectancy\b|\bfatal\b|\bsurvival\b|\brelief\b|"
@@ -133,7 +133,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
 }.items()}
 
 POPULATION_WORDS = re.compile(
-    r"\b(newborns?|infants?|babies|toddlers|children|child|adolescents|teenagers|teens|young adults|older adults|"
+    r"\b(newborns?|infants?|babies|toddlers|school-age(?:d)? children|children|child|adolescents|teenagers|teens|young adults|older adults|"
     r"adults|elderly|women|men|girls|boys|males|females|pregnant women|people of [A-Z]\w+ (descent|ancestry|"
     r"heritage)|people over (age )?\d+|people (who are )?(older|younger) than \d+|adolescence|childhood|infancy|early adulthood|"
     r"adulthood|middle age|mid-?life|middle-aged|adults in their \d0s|(people|adults) (in their|over|under) \d+s?|"

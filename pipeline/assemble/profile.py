@@ -1470,7 +1470,7 @@ class ProfileBuilder:
                      and group.end() <= m.start - sentence.start < clause_end and
                      m.text.lower().split()[-1] not in GENERIC_DISEASE_WORDS | GENERIC_CAUSE_HEADS]
             for m in named[:4]:
-                name = f"{group.group(1).lower()} with {m.text}"
+                name = f"{group.group(1).lower()} with {_fact_name(m)}"  # "autoimmune or ... disorders": the label
                 self._add("affected_populations", name.lower(), lambda ev, name=name: Fact(
                     name=name, concept_id=None, evidence=[ev], method=""), (m.start, m.end), "cue:population-with-condition")
 
