@@ -200,6 +200,11 @@ def test_short_lines_after_a_colon_lead_in_are_items_not_headings():
     headings = [s.heading for s in analyse(text).sections if s.heading]
     assert "Chest pain and shortness of breath" not in headings and "Ongoing headaches" not in headings
     assert "Other Signs and Symptoms" in headings and "Sources" in headings  # after a bulleted list: a heading
+    items = [text[i.start:i.end] for i in analyse(text).list_items]
+    assert items[:2] == ["Chest pain and shortness of breath", "Ongoing headaches"]
+    question = "Look at your mucus\n\nWhat are the treatments for bronchitis ?\nRest helps."
+    layout = analyse("Bronchitis\n\nYour doctor also may:\n\n" + question + "\n")
+    assert "What are the treatments for bronchitis ?" in [s.heading for s in layout.sections]  # a question stays one
 
 
 def pdf_bytes(pages: list[list[str]]) -> bytes:

@@ -91,7 +91,7 @@ SUBSTANCE_AS_TARGET_BEFORE = re.compile(
     r"\b(remov\w*|reduc\w*|lower\w*|decreas\w*|increas\w*|rais\w*|boost\w*|eliminat\w*|excess(ive)?|absorption of|excretion of|"
     r"accumulation of|build-?up of|levels? of|amounts? of|intake of|production of|blocks?|low|black-tar|illicit|injecting|"
     r"abus\w*|maintain\w*|block|blocking|neutrali[sz]\w*)(\s+(the|your|their|a|an|safe|normal|healthy|damaging|harmful))*"
-    r"\s*-?\s*$", re.I)
+    r"(\s+(?:male|female|natural|own|body's|excess|extra))?\s*-?\s*$", re.I)  # "production of the male hormone"
 # a substance's state is what causes, not the substance: "due to excess loss of calcium", "losing too much salt
 # (sodium chloride)" (the gloss names the same substance)
 SUBSTANCE_STATE_BEFORE = re.compile(
@@ -358,7 +358,8 @@ class ProfileBuilder:
             subject_cause = None if kind == "complications" else self._subject_cause(sentence, mentions)
             cause_match = None if kind == "complications" else (
                 _outside_parentheses(CUES["cause"], text) or subject_cause or (
-                    _outside_parentheses(CUES["cause_in_section"], text) if kind == "causes" else None) or
+                    _outside_parentheses(CUES["cause_in_section"], text) if kind == "causes" and not (
+                        sentence.list_item and ADVICE_LEAD_IN.search(self._list_intro(sentence))) else None) or
                 self._cause_list_item(sentence, kind))
             # "can be confused with": the diseases named after it (or in the list it opens) are told apart from it
             inline_differential = cue("differential", text)
@@ -373,7 +374,10 @@ class ProfileBuilder:
             # a prevention section's measures (vaccines, foods to avoid) are not treatments of the disease
             # "The following tests may be used: - CT scan ... A dye may be injected": a list of tests, whatever section
             tests_listed = bool(cue("diagnostic", self._list_intro(sentence))) and not self._in_treatment_list(sentence)
-            treatment_context = kind not in ("prevention", "causes") and not tests_listed and (
+            # "Health problems ... that can trigger blood clots include: - Birth control pills and hormone therapy"
+            intro = self._list_intro(sentence)
+            causes_listed = bool(sentence.list_item and CAUSE_LEAD_IN_ONLY.search(intro) and not cue("treatment", intro))
+            treatment_context = kind not in ("prevention", "causes") and not tests_listed and not causes_listed and (
                 kind == "treatment" or cue("treatment", text) or self._in_treatment_list(sentence))
             for m in mentions:
                 if self._is_focus(m) or self._is_focus_subtype(m) or NAMES_AN_INSTITUTION.match(self.text, m.end) or \
@@ -388,7 +392,9 @@ class ProfileBuilder:
                             ANESTHETIC.search(m.concept_label or m.text) and PROCEDURE_PERFORMED.search(text)):
                         continue  # anaesthesia or sedation for a test or an operation treats and tests nothing
                     drug_test = DRUG_TEST.match(self.text, m.end) if m.label == "DRUG" else None
-                    if drug_test and (kind == "diagnosis" or cue("diagnostic", text)):
+                    imaging = DRUG_IMAGING.match(self.text, m.end) if m.label == "DRUG" else None
+                    if imaging or drug_test and (kind == "diagnosis" or cue("diagnostic", text)):
+                        drug_test = drug_test or imaging  # "a fluorescein angiogram" tests, whatever the section
                         self._add("diagnostics", f"{m.concept_id or m.text.lower()} test", lambda ev: Fact(
                             name=ev.text, evidence=[ev], method=""), (m.start, drug_test.end()),
                             f"{m.method}+drug-test:diagnostic")
@@ -1316,7 +1322,8 @@ class ProfileBuilder:
         if peers and re.search(r"\(\s*$", before) and self._attach_brand(m, peers[-1]):
             return  # "pyridostigmine (Mestinon)": a brand of the drug just named
         gloss = re.search(r"\(([^()]*)$", before)
-        if peers and gloss and re.search(r"\b(is|are|was|were|given|used|works?|which|that|to)\b", gloss.group(1), re.I):
+        inside = gloss.group(1) + self.text[m.start:clause_end].split(")", 1)[0] if gloss else ""
+        if peers and gloss and re.search(r"\b(is|are|was|were|given|used|works?|which|that|to)\b", inside, re.I):
             return  # "immunoglobulin (healthy antibodies are given to block damaging autoantibodies)": how it works
         head = self._member_head(m, before, clause_start, peers)
         if head is not None:
@@ -1594,6 +1601,10 @@ ORGAN_CLASS = re.compile(r"(?P<organ>bronchial|lung|vein|artery|arterial|heart|k
                          r"prostate|breast|uterine|cervical|hair|nail|tooth|mouth|tongue|nose|larynx|tracheal|"
                          r"respiratory system|digestive system|immune system|endocrine system|lymphatic system|"
                          r"cardiovascular system)\s+(?:disorder|disease)", re.I)
+# a list of advice in a risk section ("Your doctor may recommend heart-healthy eating, which should include:")
+ADVICE_LEAD_IN = re.compile(r"\b(?:recommend\w*|should|healthy|lower (?:your )?risk|prevent\w*|avoid\w*)\b", re.I)
+CAUSE_LEAD_IN_ONLY = re.compile(r"\b(?:trigger|triggers|cause|causes|risk factors?)\b", re.I)
+DRUG_IMAGING = re.compile(r"\s+(?:angiogram|angiography|scan|scans|stain|staining|imaging|uptake test)\b", re.I)
 PREPOSITION_END = re.compile(r"\b(?:by|in|through|from|with|of|via|under)\s$", re.I)
 TRAILING_GLOSS = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 FOCUS_PREDICATE = re.compile(r"\s+(?:is|are|includes?|may be|can be)\s+", re.I)

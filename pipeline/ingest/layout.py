@@ -138,7 +138,7 @@ def _is_heading_candidate(lines: list[Line], i: int) -> bool:
         return False
     if text.endswith(_SENTENCE_END) or text.endswith(":") and not section_kind(text) == "references":
         return False
-    if _LIST_LEAD_IN.search(text) or _item_after_colon(lines, i):
+    if _LIST_LEAD_IN.search(text) or not text.endswith("?") and _item_after_colon(lines, i):
         return False
     if not (text[0].isupper() or text[0].isdigit() or QUESTION_LINE.match(text)):
         return False  # MedQuAD writes some questions in lower case ("what research ... is being done for X ?")
@@ -150,6 +150,9 @@ def _is_heading_candidate(lines: list[Line], i: int) -> bool:
         return prev_blank
     next_is_text = _words(next_line.stripped) > _words(text) or _BULLET.match(next_line.text) is not None
     return prev_blank and next_is_text
+
+
+ITEM_MAX_WORDS = 25  # an unbulleted item: "Test the oxygen levels in your blood using a sensor attached to your finger"
 
 
 def _item_after_colon(lines: list[Line], i: int) -> bool:
@@ -165,7 +168,7 @@ def _item_after_colon(lines: list[Line], i: int) -> bool:
         previous = lines[j].stripped
         if previous.endswith(":"):
             return not _MD_HEADING.match(lines[j].text)
-        if _words(previous) > 12 or previous.endswith(_SENTENCE_END) or _MD_HEADING.match(lines[j].text) or \
+        if _words(previous) > ITEM_MAX_WORDS or previous.endswith(_SENTENCE_END) or _MD_HEADING.match(lines[j].text) or \
                 _BULLET.match(lines[j].text):
             return False  # after a bulleted list, a short line is the next heading ("Sources")
         j -= 1
@@ -271,12 +274,17 @@ def analyse(text: str) -> Layout:
         if span.end > span.start:
             layout.boilerplate.append(span)
 
+    heading_lines = set(headings)
     for i, line in enumerate(lines):
         bullet = _BULLET.match(line.text)
         if bullet and i not in boiler:
             span = _trimmed_span(line, bullet.end())
             if span.end > span.start:
                 layout.list_items.append(span)
+        elif not line.blank and i not in boiler and i not in heading_lines and i != title_index and \
+                _words(line.stripped) <= ITEM_MAX_WORDS and not line.stripped.endswith(_SENTENCE_END) and \
+                not line.stripped.endswith((":", "?")) and _item_after_colon(lines, i):
+            layout.list_items.append(_trimmed_span(line))  # unbulleted items after "... include:"
 
     for section in layout.sections:
         if section.kind != "references":
