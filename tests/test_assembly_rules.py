@@ -882,3 +882,18 @@ def test_groups_most_at_risk_are_populations(nlp):
             "because they swim in water containing cercariae.\n")
     names = {p.name.lower() for p in profile_for(text, nlp).affected_populations}
     assert "school-age children" in names
+
+
+def test_a_predicate_adjective_ends_its_phrase_and_the_disease_is_no_subject(nlp):
+    assert [e.text for e in nlp("The most common symptom is muscle weakness.").ents] == ["muscle weakness"]
+    assert [e.text for e in nlp("The patellae were absent in both knees.").ents] == ["patellae were absent"]
+    text = ("Bronchitis\n\nThe two main types of bronchitis are acute (short term) and chronic (ongoing). Symptoms "
+            "include cough.\n")
+    assert {s.name.lower() for s in profile_for(text, nlp).symptoms} == {"cough"}
+
+
+def test_a_finding_in_an_organisations_name_is_no_symptom(nlp):
+    text = ("Age-related macular degeneration\n\nSymptoms include blurred vision. For more, contact the Foundation "
+            "Fighting Blindness or the Macular Degeneration Partnership.\n")
+    names = {s.name.lower() for s in profile_for(text, nlp).symptoms}
+    assert "blurred vision" in names and not names & {"blindness", "macular degeneration"}

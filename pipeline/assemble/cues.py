@@ -182,7 +182,7 @@ CATEGORY_ADJECTIVES = {
 
 # Phrase patterns the assembly rules match at a mention or in a clause.
 # "a European rare disease database", "the Muscular Dystrophy Association": the term names a resource, not a finding
-NAMES_AN_INSTITUTION = re.compile(r"\s+(database|registry|network|organi[sz]ation|foundation|association|society|"
+NAMES_AN_INSTITUTION = re.compile(r"\s+(database|registry|network|partnership|organi[sz]ation|foundation|association|society|"
                                   r"cent(er|re)|clinic|institute|program(me)?|alliance|coalition)s?\b", re.I)
 # a finding that ends an institution's name: "National Institute of Neurological Disorders and Stroke"
 INSTITUTION_BEFORE = re.compile(r"\b(?:Institutes?|Foundation|Association|Society|Cent(?:er|re)|Organi[sz]ation|Alliance|"

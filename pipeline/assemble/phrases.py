@@ -44,7 +44,7 @@ CAUSE_PHRASE_EXCLUDED_KINDS = {"treatment", "research", "prevention", "reference
                                "diagnosis"}
 # an item that opens with a preposition is an adverbial ("in the most severe cases", "around the rib cage"), no finding
 ENUMERATION_ADVERBIAL = re.compile(r"(?:in|on|at|around|during|after|before|within|from|for|to|by|over|under|"
-                                   r"through|throughout)\b", re.I)
+                                   r"through|throughout|as well|also|too|etc)\b", re.I)
 MAX_CAUSE_WORDS = 8  # "abnormal fold of tissue in the urethra"
 # "The cause of X is not well understood / still unknown": no cause is named
 UNKNOWN_CAUSE = re.compile(r"^(?:not|still|largely|poorly|being|probably|possibly|likely)\b|\b(?:unknown|unclear|"

@@ -381,8 +381,11 @@ class ProfileBuilder:
                 kind == "treatment" or cue("treatment", text) or self._in_treatment_list(sentence))
             for m in mentions:
                 if self._is_focus(m) or self._is_focus_subtype(m) or NAMES_AN_INSTITUTION.match(self.text, m.end) or \
-                        INSTITUTION_BEFORE.search(self.text, max(0, m.start - 80), m.start):
+                        INSTITUTION_BEFORE.search(self.text, max(0, m.start - 80), m.start) or (
+                        m.text[:1].isupper() and ORGANISATION_BEFORE.search(self.text, max(0, m.start - 40), m.start)):
                     continue  # "National Institute of Neurological Disorders and Stroke" names no finding
+                if "+predicate" in m.method and self._is_focus_name(PREDICATE_COPULA.split(m.text)[0]):
+                    continue  # "The two main types of bronchitis are acute": the disease's forms, no finding
                 if differential_from is not None and m.label in ("SYMPTOM", "DISEASE") and \
                         m.start - sentence.start >= differential_from:
                     continue  # "Celiac disease can be confused with - irritable bowel syndrome": told apart from
@@ -1602,6 +1605,11 @@ ORGAN_CLASS = re.compile(r"(?P<organ>bronchial|lung|vein|artery|arterial|heart|k
                          r"respiratory system|digestive system|immune system|endocrine system|lymphatic system|"
                          r"cardiovascular system)\s+(?:disorder|disease)", re.I)
 # a list of advice in a risk section ("Your doctor may recommend heart-healthy eating, which should include:")
+# "Foundation Fighting Blindness": a finding inside an organisation's name
+ORGANISATION_BEFORE = re.compile(r"\b(?:Foundation|Association|Society|Institute|Alliance|Coalition|Council|Fund|"
+                                 r"Partnership|Network)\s+(?:[A-Z][\w'-]*\s+){1,3}$")
+# "The two main types of bronchitis are acute": a predicate whose subject is the disease names no finding
+PREDICATE_COPULA = re.compile(r"\s+(?:is|are|was|were|be|been|being|appears?|seems?|becomes?|remains?)\s+", re.I)
 ADVICE_LEAD_IN = re.compile(r"\b(?:recommend\w*|should|healthy|lower (?:your )?risk|prevent\w*|avoid\w*)\b", re.I)
 CAUSE_LEAD_IN_ONLY = re.compile(r"\b(?:trigger|triggers|cause|causes|risk factors?)\b", re.I)
 DRUG_IMAGING = re.compile(r"\s+(?:angiogram|angiography|scan|scans|stain|staining|imaging|uptake test)\b", re.I)

@@ -46,6 +46,11 @@ _BOUNDARY_TEXT = frozenset({".", ",", ";", ".;", ":", "(", ")", "[", "]", "?", "
 # stressed ones in capitals. Inside a term ("Antiphospholipid (AN-te-fos-fo-LIP-id) antibody syndrome") the
 # matcher reads past it.
 PRONUNCIATION = re.compile(r"(?=[^)]*-[A-Z]{2}|[A-Z]{2,}-[a-z])[A-Za-z]+(?:-[A-Za-z]+)+")
+# words that may follow a predicate adjective ("were absent in both", "is dry and scaly", "was delayed until")
+_PREDICATE_FOLLOWERS = frozenset({"and", "or", "but", "nor", "in", "on", "at", "of", "for", "from", "with", "without",
+                                  "by", "to", "as", "than", "until", "during", "after", "before", "because", "since",
+                                  "when", "while", "if", "although", "though", "so", "too", "also", "then", "which",
+                                  "that", "who", "where", "bilaterally", "unilaterally"})
 # `VocabMatcher._predicates`: "SUBJECT was/were (ADVERB) ADJECTIVE".
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "appear", "appears", "appeared", "seem",
                       "seems", "seemed", "become", "becomes", "became", "remain", "remains", "remained"})
@@ -274,6 +279,8 @@ class VocabMatcher:
                 a += 1
             if a >= n or not norms[a][0] or norms[a][1] or doc[a].lower_ in _CONJUNCTIONS:
                 continue
+            if a + 1 < n and doc[a + 1].is_alpha and doc[a + 1].lower_ not in _PREDICATE_FOLLOWERS:
+                continue  # "the most common symptom is muscle weakness": a noun phrase, not a predicate adjective
             adjective = norms[a][0]
             state_noun = STATE_NOUN_OF.get(adjective)
             found = None
