@@ -897,3 +897,25 @@ def test_a_finding_in_an_organisations_name_is_no_symptom(nlp):
             "Fighting Blindness or the Macular Degeneration Partnership.\n")
     names = {s.name.lower() for s in profile_for(text, nlp).symptoms}
     assert "blurred vision" in names and not names & {"blindness", "macular degeneration"}
+
+
+def test_pericarditis_style_causes_forms_and_comparisons(nlp):
+    text = ("Pericarditis\n\nPericarditis is a condition in which the sac around your heart (the pericardium) is "
+            "inflamed. The chest pain may feel like pain from a heart attack. Viral infections are likely a common "
+            "cause of pericarditis. Bacterial, fungal, and other infections also can cause pericarditis. Pericarditis "
+            "can be acute or chronic.\n")
+    profile = profile_for(text, nlp)
+    causes = {c.name.lower() for c in profile.causes}
+    assert {"viral infections", "bacterial infections", "fungal infections"} <= causes and "infections" not in causes
+    assert "heart attack" not in {s.name.lower() for s in profile.symptoms}
+    categories = {c.name.lower() for c in profile.categories}
+    assert {"acute pericarditis", "chronic pericarditis", "pericardium disorder"} <= categories
+
+
+def test_a_condition_named_a_feature_and_bleeding_following_surgery(nlp):
+    text = ("Gray platelet syndrome\n\nPeople with this condition may have heavy bleeding following surgery. A "
+            "condition called myelofibrosis, which is a buildup of scar tissue in the bone marrow, is another common "
+            "feature of gray platelet syndrome.\n")
+    profile = profile_for(text, nlp)
+    assert "myelofibrosis" in {s.name.lower() for s in profile.symptoms}
+    assert "surgery" not in {t.name.lower() for t in profile.treatments}

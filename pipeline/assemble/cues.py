@@ -238,9 +238,11 @@ SYMPTOM_INTRO = re.compile(r"\b(symptoms?|signs?)\b[^.;:]{0,40}?\b(include|inclu
                            r"\b(symptoms?|signs?)\s*:", re.I)
 # a finding named as a symptom after it: "itching around the anus is a common symptom" (of the disease, not of
 # another one named after "of")
-SYMPTOM_PREDICATE_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:is|are)\s+(?:also\s+)?(?:(?:a|an|the|one of the)\s+)?"
+SYMPTOM_PREDICATE_AFTER = re.compile(r"(?:,[^,.;]{0,120},)?(?:\s+[\w-]+){0,4}?\s+(?:is|are)\s+(?:also\s+)?"
+                                     r"(?:(?:a|an|the|one of the|another)\s+)?"
                                      r"(?:(?:most\s+)?(?:common|main|usual|typical|frequent|first|early|earliest|classic|"
-                                     r"key|major|only|important|characteristic|hallmark|primary)\s+)*(?:symptoms?|signs?)\b"
+                                     r"key|major|only|important|characteristic|hallmark|primary)\s+)*(?:symptoms?|signs?|"
+                                     r"features?|manifestations?)\b"
                                      r"(?P<of>\s+of\s+)?", re.I)
 SOURCE_LIST = re.compile(r"\b(contains?|containing|sources? of|ingredients)\b", re.I)
 NOT_GIVEN_AFTER = re.compile(r"^[^.;]{0,60}\b(increases?|raises?) (the |your )?(risk|chance)\b", re.I)
@@ -263,7 +265,7 @@ SUBJECT_CAUSE_VERB = re.compile(r"\s+(?:(?:is|are)\s+(?:thought|believed|known|s
                                 r"|\s+(?:(?:may|might|can|could|also)\s+)?plays?\s+(?:an?\s+)?(?:\w+\s+)?roles?\s+in\s+"
                                 r"(?:the\s+)?(?:(?:development|onset)\s+of\s+)?"
                                 # "Smoking is the main cause of chronic bronchitis"
-                                r"|\s+(?:is|are)\s+(?:also\s+)?(?:the|an?|one of the)\s+(?:(?:most|main|major|leading|"
+                                r"|\s+(?:is|are)\s+(?:also\s+|likely\s+|probably\s+|often\s+|usually\s+)?(?:the|an?|one of the)\s+(?:(?:most|main|major|leading|"
                                 r"common|usual|primary|commonest|frequent|important|known|preventable|greatest|biggest)\s+){0,2}"
                                 r"(?:causes?\s+of|risk\s+factors?\s+for)\s+"
                                 r"(?:(?:the|most|some|many)\s+)?(?:cases\s+of\s+)?", re.I)
@@ -328,8 +330,9 @@ NOT_A_CAUSE_BEFORE = re.compile(r"\b(people|patients|individuals|those|children|
                                 re.I)
 APPOSITION_GAP = re.compile(r"\s*[,:(]\s*(?:(?:,|and|or)\s*)*")
 # "petechiae look like a rash", "symptoms similar to those of MS": the compared thing is not the patient's finding
-COMPARISON_BEFORE = re.compile(r"\b(look(s|ed)? like|resembl(e|es|ing)|similar to|mimic(s|king)?|mistaken for|"
-                               r"confused with)\s+(an?\s+|the\s+|those of\s+)?([\w-]+\s+(or|and)\s+(an?\s+)?)?$", re.I)
+COMPARISON_BEFORE = re.compile(r"\b(look(s|ed)? like|feel(s)? like|felt like|resembl(e|es|ing)|similar to|mimic(s|king)?|mistaken for|"
+                               r"confused with)\s+(an?\s+|the\s+|those of\s+)?((?:pain|symptoms?|signs?)\s+(?:from|of)\s+"
+                               r"(?:an?\s+|the\s+)?)?([\w-]+\s+(or|and)\s+(an?\s+)?)?$", re.I)  # "feel like pain from a"
 # reactions to a treatment or vaccine are not signs of the disease ("mild reactions ... such as redness, soreness,
 # swelling where the shot was given", "side effects include nausea")
 ADVERSE_EFFECT_CONTEXT = re.compile(r"\b(side[- ]effects?|adverse (effects?|events?|reactions?)|(mild|allergic) "

@@ -424,6 +424,9 @@ class ProfileBuilder:
                     if treatment_context and kind not in ("research", "treatment") and PEOPLE_RECEIVING_BEFORE.search(
                             text[:m.start - sentence.start]):
                         continue  # "people receiving immunosuppressive medications or undergoing chemotherapy"
+                    if treatment_context and kind not in ("research", "treatment") and m.label == "PROCEDURE" and \
+                            TIME_PREPOSITION_BEFORE.search(text[:m.start - sentence.start]):
+                        continue  # "heavy bleeding following surgery, dental work": when, not how it is treated
                     if treatment_context and kind != "research":
                         self._treatment(m, sentence, mentions)
                     continue
@@ -516,7 +519,8 @@ class ProfileBuilder:
                     self._add_mention("symptoms", m, cls=Symptom, method=f"{m.method}+cue:symptom-list")
                 elif m.label == "SYMPTOM" and kind == "treatment" and cue("treatment_target", text[:m.start - sentence.start]):
                     self._add_mention("symptoms", m, cls=Symptom, method=f"{m.method}+cue:treatment-target")
-                elif m.label == "DISEASE" and in_symptom_context and (m.concept_id or m.text.lower()) not in self.fields["categories"]:
+                elif m.label == "DISEASE" and (in_symptom_context or self._named_a_symptom(m, sentence, mentions)) and \
+                        (m.concept_id or m.text.lower()) not in self.fields["categories"]:
                     self._disease_as_symptom(m, "section" if kind == "symptoms" else "cue")
         self._symptom_tables()
         self._enumerated_symptoms()
@@ -867,7 +871,18 @@ class ProfileBuilder:
             cursor = separator.end() if separator else end
             if item_end > item_start:
                 items.append((item_start, item_end))
-        if any(self.text[a:b].split()[-1].lower().endswith(phrases.MODIFIER_ENDINGS) for a, b in items[:-1]):
+        last_other = bool(items) and re.search(r"\bother\s+$", self.text[start:items[-1][0]], re.I)
+        if len(items) >= 2 and all(len(self.text[a:b].split()) == 1 for a, b in items[:-1]) and \
+                len(self.text[items[-1][0]:items[-1][1]].split()) <= 2 and \
+                all(self.text[a:b].lower().endswith(phrases.MODIFIER_ENDINGS) for a, b in items[:-1]):
+            # "Bacterial, fungal, and other infections also can cause": each modifier with the shared head
+            head = self.text[items[-1][0]:items[-1][1]].split()[-1].lower()
+            for a, b in items[:-1]:
+                self._add("causes", f"{self.text[a:b].lower()} {head}", lambda ev, a=a, b=b: Fact(
+                    name=f"{self.text[a:b].lower()} {head}", evidence=[ev], method=""), (a, b),
+                    "phrase+distributed+cue:subject-of-causal-verb")
+            items = [] if last_other else items[-1:]
+        elif any(self.text[a:b].split()[-1].lower().endswith(phrases.MODIFIER_ENDINGS) for a, b in items[:-1]):
             items = [phrases.trim(self.text, start, end)]
         for item_start, item_end in items:
             lead = re.match(r"(?:infection|infections|exposure|contact)\s+(?:with|to)\s+", self.text[item_start:item_end], re.I)
@@ -1178,7 +1193,8 @@ class ProfileBuilder:
         for sentence in self.sentences[:60]:
             if not self._usable(sentence.start, sentence.end):
                 continue
-            found = (FORMS_OF.match(sentence.text, n.start()) for n in NUMBER_WORD.finditer(sentence.text))
+            found = [FORMS_OF.match(sentence.text, n.start()) for n in NUMBER_WORD.finditer(sentence.text)]
+            found.append(FORMS_CAN_BE.match(sentence.text))
             match = next((f for f in found if f and (self._is_focus_name(f.group("x")) or re.fullmatch(
                 r"(?:the |this )?(?:condition|disease|disorder)", f.group("x"), re.I))), None)
             if not match:
@@ -1591,6 +1607,11 @@ WHO_IT_AFFECTS = re.compile(r"\b(?:can |may )?affects? (?:people|persons|men|wom
 GLOSS_SENTENCE = re.compile(r"\brefers? to\b|^\W*\w+\W* (?:means|is short for)\b", re.I)
 # "The two main types of bronchitis are acute (short term) and chronic (ongoing)", "There are two forms of
 # age-related macular degeneration -- dry and wet"
+# "Pericarditis can be acute or chronic."
+FORMS_CAN_BE = re.compile(r"(?P<x>[A-Z][\w' -]{2,60}?)\s+(?:can|may)\s+be\s+(?P<items>(?:acute|chronic|primary|secondary|"
+                          r"congenital|acquired|localized|generalized|familial|sporadic|dry|wet)\s+(?:or|and)\s+(?:acute|"
+                          r"chronic|primary|secondary|congenital|acquired|localized|generalized|familial|sporadic|dry|wet))"
+                          r"\s*[.;]", re.I)
 NUMBER_WORD = re.compile(r"\b(?:two|three|four|five)\b", re.I)
 FORMS_OF = re.compile(r"\b(?:two|three|four|five)\s+(?:main\s+|major\s+|different\s+|basic\s+|primary\s+)?(?:forms|types|"
                       r"kinds)\s+of\s+(?P<x>[^.:;,()]{2,60}?)\s*(?:\bare\b|:|--|—|–|\s-\s|\binclude\b)\s*"
@@ -1603,13 +1624,20 @@ ORGAN_CLASS = re.compile(r"(?P<organ>bronchial|lung|vein|artery|arterial|heart|k
                          r"urinary system|urinary bladder|bladder|ureteral|bile duct|gallbladder|ovarian|testicular|"
                          r"prostate|breast|uterine|cervical|hair|nail|tooth|mouth|tongue|nose|larynx|tracheal|"
                          r"respiratory system|digestive system|immune system|endocrine system|lymphatic system|"
-                         r"cardiovascular system)\s+(?:disorder|disease)", re.I)
+                         r"cardiovascular system|pericardium|pericardial|myocardium|myocardial|heart valve|blood vessel|"
+                         r"vascular|lymph node|spleen|splenic|adrenal|parathyroid gland|salivary gland|peritoneum|"
+                         r"peritoneal|pleura|pleural|synovium|cartilage|tendon|peripheral nerve|cranial nerve|optic nerve|"
+                         r"cornea|corneal|lens|conjunctiva|middle ear|vestibular|sinus|bronchus|anal|anorectal|rectal|"
+                         r"rectum|vulva|vaginal|penile|scrotal|renal|hepatic|biliary tract|gastrointestinal|duodenal|"
+                         r"jejunal|ileal|cecal|appendix|tracheobronchial|lower respiratory tract|upper respiratory tract)"
+                         r"\s+(?:disorder|disease)", re.I)
 # a list of advice in a risk section ("Your doctor may recommend heart-healthy eating, which should include:")
 # "Foundation Fighting Blindness": a finding inside an organisation's name
 ORGANISATION_BEFORE = re.compile(r"\b(?:Foundation|Association|Society|Institute|Alliance|Coalition|Council|Fund|"
                                  r"Partnership|Network)\s+(?:[A-Z][\w'-]*\s+){1,3}$")
 # "The two main types of bronchitis are acute": a predicate whose subject is the disease names no finding
 PREDICATE_COPULA = re.compile(r"\s+(?:is|are|was|were|be|been|being|appears?|seems?|becomes?|remains?)\s+", re.I)
+TIME_PREPOSITION_BEFORE = re.compile(r"\b(?:following|after|during|before|since)\s+(?:an?\s+|the\s+|recent\s+)?$", re.I)
 ADVICE_LEAD_IN = re.compile(r"\b(?:recommend\w*|should|healthy|lower (?:your )?risk|prevent\w*|avoid\w*)\b", re.I)
 CAUSE_LEAD_IN_ONLY = re.compile(r"\b(?:trigger|triggers|cause|causes|risk factors?)\b", re.I)
 DRUG_IMAGING = re.compile(r"\s+(?:angiogram|angiography|scan|scans|stain|staining|imaging|uptake test)\b", re.I)
