@@ -604,7 +604,7 @@ def test_qualified_and_unnamed_operations_are_treatment_options_of_their_own(nlp
             "- Radical nephrectomy: Surgery to remove the whole kidney.\n"
             "For patients who cannot have surgery, treatment is either: - a wedge resection; or - a quadrantectomy.\n"
             "Patients who do not respond to surgery may be given chemotherapy.\n\n"
-            "Diagnosis\nThe tumor may be removed by surgery after a mediastinoscopy or mediastinotomy. Surgery may "
+            "Diagnosis\nThe tumor may be removed by surgery with a mediastinoscopy or mediastinotomy. Surgery may "
             "need an angiography or arteriotomy first.\n")
     doc = nlp(text)
     ents = {e.text: e for e in doc.ents}
@@ -919,3 +919,5 @@ def test_a_condition_named_a_feature_and_bleeding_following_surgery(nlp):
     profile = profile_for(text, nlp)
     assert "myelofibrosis" in {s.name.lower() for s in profile.symptoms}
     assert "surgery" not in {t.name.lower() for t in profile.treatments}
+    text = "Thymoma\n\nDiagnosis\nThe tumor is removed by surgery after a mediastinoscopy or mediastinotomy.\n"
+    assert not {"mediastinoscopy", "mediastinotomy"} & {t.name.lower() for t in profile_for(text, nlp).treatments}

@@ -1637,7 +1637,8 @@ ORGANISATION_BEFORE = re.compile(r"\b(?:Foundation|Association|Society|Institute
                                  r"Partnership|Network)\s+(?:[A-Z][\w'-]*\s+){1,3}$")
 # "The two main types of bronchitis are acute": a predicate whose subject is the disease names no finding
 PREDICATE_COPULA = re.compile(r"\s+(?:is|are|was|were|be|been|being|appears?|seems?|becomes?|remains?)\s+", re.I)
-TIME_PREPOSITION_BEFORE = re.compile(r"\b(?:following|after|during|before|since)\s+(?:an?\s+|the\s+|recent\s+)?$", re.I)
+TIME_PREPOSITION_BEFORE = re.compile(r"\b(?:following|after|during|before|since)\s+(?:an?\s+|the\s+|recent\s+)?"
+                                     r"(?:[\w-]+,?\s+(?:or|and)\s+(?:an?\s+)?)?$", re.I)
 ADVICE_LEAD_IN = re.compile(r"\b(?:recommend\w*|should|healthy|lower (?:your )?risk|prevent\w*|avoid\w*)\b", re.I)
 CAUSE_LEAD_IN_ONLY = re.compile(r"\b(?:trigger|triggers|cause|causes|risk factors?)\b", re.I)
 DRUG_IMAGING = re.compile(r"\s+(?:angiogram|angiography|scan|scans|stain|staining|imaging|uptake test)\b", re.I)
