@@ -921,3 +921,15 @@ def test_a_condition_named_a_feature_and_bleeding_following_surgery(nlp):
     assert "surgery" not in {t.name.lower() for t in profile.treatments}
     text = "Thymoma\n\nDiagnosis\nThe tumor is removed by surgery after a mediastinoscopy or mediastinotomy.\n"
     assert not {"mediastinoscopy", "mediastinotomy"} & {t.name.lower() for t in profile_for(text, nlp).treatments}
+
+
+def test_a_complications_sections_explanations_are_no_prognosis(nlp):
+    text = ("Ectopic kidney\n\nWhat are the complications of ectopic kidney?\nPossible complications include problems "
+            "with urine drainage. Normally, urine flow washes out bacteria. With the right treatment, an ectopic kidney "
+            "should cause no serious long-term health problems. The proportion of patients who die has fallen.\n\n"
+            "How to diagnose ectopic kidney?\nAn ultrasound uses a device called a transducer.\n")
+    profile = profile_for(text, nlp)
+    prognosis = " ".join(p.name for p in profile.prognosis)
+    assert "no serious long-term health problems" in prognosis and "patients who die" in prognosis
+    assert "washes out bacteria" not in prognosis
+    assert "ultrasound" in {d.name.lower() for d in profile.diagnostics}

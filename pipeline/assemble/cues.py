@@ -51,7 +51,8 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
     "prognosis": r"\bprognosis\b|\boutlook\b|\bchance of (returning|recovery|survival|recovering)\b|\brecover|"
                  r"\breturn(ing)? to normal\b|\blife expectancy\b|\bfatal\b|\bsurvival\b|\brelief\b|"
                  r"\birreversible\b|\blong[- ]lasting\b|\brecur(s|red|rence|ring)?\b|\bimprove|\b(is|are) (\w+ )?progressive\b|\bresolves?\b|"
-                 r"\bpersists?\b|\bremission\b|\bleads? to death\b|\b(die|dies|death) (within|before|from)\b",
+                 r"\bpersists?\b|\bremission\b|\bleads? to death\b|\b(die|dies|death) (within|before|from)\b|"
+                 r"\b(who|that) (die|dies|died)\b|\bmortality\b|\b(death|fatality|survival) rates?\b",
     # prognosis statements that hold in any section (a treatment section's "There is no cure")
     "prognosis_strong": r"\bno (known )?cure\b|\bcannot be cured\b|\b(is|considered) a cure\b|\bcan be cured\b|\\bcurable\\b|\bincurable\b|\b(do|does) not survive\b|"
                         r"\blive into adulthood\b|\blife[- ]threatening\b|\bthroughout (their )?life\b|"
@@ -85,6 +86,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                         # the pace and severity of the course: "AMD advances so slowly", "a relatively mild condition"
                         r"\b(progress(es)?|advances?|worsens?|gets? worse)\s+(so |very |more |much )?(slowly|quickly|"
                         r"rapidly|faster|gradually)\b|\bno (form of )?treatment can (prevent|stop|reverse|cure)\b|"
+                        r"\bno (?:(?:serious|long[- ]term|lasting|major|further)\s+)+(?:health\s+)?problems\b|"
                         r"\b(is|are) (an? )?(relatively |generally |usually |typically |often )?mild( condition| disorder"
                         r"| disease)?\b",
     # the course of the illness stated inside a symptoms section ("Episodes may last a few days and typically resolve",

@@ -1543,8 +1543,7 @@ class ProfileBuilder:
                     cue("prognosis", text) or cue("prognosis_strong", text)):
                 continue  # "Outlook: APS can affect people of any age", '"Rheumatic" refers to ...': who gets it,
                 # what a word means
-            if kind == "prognosis" or kind == "complications" and (not any(
-                    sentence.start <= s < sentence.end for s in complications) or cue("prognosis", text)):
+            if kind == "prognosis" or kind == "complications" and (cue("prognosis", text) or cue("prognosis_strong", text)):
                 # a prognosis section's sentence is a prognosis statement even when it also names complications
                 self._add("prognosis", f"{sentence.start}", statement, span, f"section:{kind}")
             elif kind not in ("prevention", "research") and (
