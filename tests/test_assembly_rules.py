@@ -933,3 +933,18 @@ def test_a_complications_sections_explanations_are_no_prognosis(nlp):
     assert "no serious long-term health problems" in prognosis and "patients who die" in prognosis
     assert "washes out bacteria" not in prognosis
     assert "ultrasound" in {d.name.lower() for d in profile.diagnostics}
+
+
+def test_injuries_and_organ_damage_are_causes_and_complications_never_symptoms(nlp):
+    text = ("Complex regional pain syndrome\n\nWhat causes CRPS?\nIt usually develops after an injury. In some cases, "
+            "it occurs after a specific nerve injury.\n\nWhat are the symptoms?\nThe key symptom is pain that is out of "
+            "proportion to the severity of the injury.\n\nWhat are the complications?\nThe blockage can lead to kidney "
+            "damage. Symptoms of urinary stones include fever and chills.\n\nTreatment\nSurgery may be needed to allow "
+            "for better drainage of urine.\n")
+    profile = profile_for(text, nlp)
+    causes = {c.name.lower() for c in profile.causes}
+    assert {"injury", "specific nerve injury"} <= causes
+    assert "injury" not in {s.name.lower() for s in profile.symptoms}
+    complications = {c.name.lower() for c in profile.complications}
+    assert "kidney damage" in complications and not complications & {"fever", "chills"}
+    assert "drainage" not in {t.name.lower() for t in profile.treatments}

@@ -52,7 +52,8 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                  r"\breturn(ing)? to normal\b|\blife expectancy\b|\bfatal\b|\bsurvival\b|\brelief\b|"
                  r"\birreversible\b|\blong[- ]lasting\b|\brecur(s|red|rence|ring)?\b|\bimprove|\b(is|are) (\w+ )?progressive\b|\bresolves?\b|"
                  r"\bpersists?\b|\bremission\b|\bleads? to death\b|\b(die|dies|death) (within|before|from)\b|"
-                 r"\b(who|that) (die|dies|died)\b|\bmortality\b|\b(death|fatality|survival) rates?\b",
+                 r"\b(patients|people|persons|those|children|adults|infants)\s+(\w+\s+){0,3}who (die|died)\b|"
+                 r"\bmortality\b|\b(death|fatality|survival) rates?\b",
     # prognosis statements that hold in any section (a treatment section's "There is no cure")
     "prognosis_strong": r"\bno (known )?cure\b|\bcannot be cured\b|\b(is|considered) a cure\b|\bcan be cured\b|\\bcurable\\b|\bincurable\b|\b(do|does) not survive\b|"
                         r"\blive into adulthood\b|\blife[- ]threatening\b|\bthroughout (their )?life\b|"

@@ -69,6 +69,7 @@ FACT_ASSERTIONS_EXCLUDED = {"absent"}
 # `_coordinated_branch`: what lies between two coordinated mentions ("a mediastinoscopy or mediastinotomy")
 COORDINATED = re.compile(r",?\s+(?:and|or|and/or)\s+|,\s+")
 NOT_A_CATEGORY = {"MONDO:0002254"}  # syndromic disease
+NOT_A_SYMPTOM = {"MESH:D014947"}  # "out of proportion to the severity of the injury": an injury is a cause or an outcome
 # `_says_is_a`: between the disease's name and its kind ("is a fairly common", "-- also called X -- is a painful"),
 # and between a kind and a member ("such as", ", including").
 IS_A_AFTER = re.compile(r"(?:\s*(?:--|—|–|\(|,)[^.;]{0,60}?(?:--|—|–|\)|,))?[\s\-–—,)]*(?:is|are|was|were)\s+"
@@ -221,7 +222,7 @@ class ProfileBuilder:
 
     def _add_mention(self, field: str, m: MentionRecord, method: str, cls=Fact):
         """Add mention `m` as evidence of the fact for its concept (or its text) in `field`."""
-        if m.concept_id in ROOT_CONCEPTS:
+        if m.concept_id in ROOT_CONCEPTS or field == "symptoms" and m.concept_id in NOT_A_SYMPTOM:
             return None  # "a serious, long-term medical condition": the root of an ontology says nothing
         return self._add(field, _fact_key(m), lambda ev: cls(
             name=_fact_name(m), concept_id=m.concept_id, concept_label=m.concept_label, assertion=m.assertion,
@@ -364,7 +365,7 @@ class ProfileBuilder:
             # "can be confused with": the diseases named after it (or in the list it opens) are told apart from it
             inline_differential = cue("differential", text)
             differential_from = 0 if cue("differential", self._list_intro(sentence)) else (
-                inline_differential.end() if inline_differential else self._other_disease_symptoms(sentence, mentions))
+                inline_differential.end() if inline_differential else self._other_disease_symptoms(sentence, mentions, kind))
             symptom_list = cue("symptom_list", text)
             # in a symptoms section "may result in"/"permanent" describe the symptoms themselves
             # (and in a causes section they describe the mechanism)
@@ -559,12 +560,15 @@ class ProfileBuilder:
                     first.start - sentence.start <= 4 and first.end - sentence.start <= lead.start() and
                     not sentence.text[first.end - sentence.start:lead.start()].strip(" ,"))
 
-    def _other_disease_symptoms(self, sentence: Sentence, mentions: list[MentionRecord]) -> int | None:
+    def _other_disease_symptoms(self, sentence: Sentence, mentions: list[MentionRecord], kind: str = "") -> int | None:
         """Where the symptoms of another disease are listed: "Symptoms of a cold or the flu include sore throat,
-        fatigue ..." in a bronchitis article (an offset into the sentence, else None)."""
+        fatigue ..." in a bronchitis article (an offset into the sentence, else None). In a complications section
+        the symptoms of a complication ("Symptoms of urinary stones include ...") are not complications either."""
         for intro in OTHER_SYMPTOMS_OF.finditer(sentence.text):
             named = [m for m in mentions if m.label in ("DISEASE", "SYMPTOM") and 0 <= m.start - sentence.start - intro.end()
                      and re.fullmatch(r"(\w+ (or|and) (an? |the )?)?", sentence.text[intro.end():m.start - sentence.start])]
+            if named and kind == "complications" and not any(self._is_focus(m) for m in named):
+                return intro.end()
             # a finding's signs ("Symptoms of anemia include") and a form of this disease's ("Symptoms of diffuse
             # gastric cancer", "Symptoms of PKD") are its own
             if named and all(m.label == "DISEASE" and not m.text.isupper() and not self._is_focus(m) and
@@ -705,6 +709,8 @@ class ProfileBuilder:
             self._is_focus(x) and cue_start - 40 <= x.end <= cue_start for x in mentions)
 
     def _disease_as_symptom(self, m: MentionRecord, where: str) -> None:
+        if m.concept_id in NOT_A_SYMPTOM:
+            return
         phenotype = self._phenotype_of(m.concept_id) or self._phenotype(m.text)
         concept_id = phenotype.id if phenotype is not None and phenotype.type == "SYMPTOM" else m.concept_id
         label = phenotype.label if concept_id != m.concept_id else m.concept_label
@@ -795,7 +801,7 @@ class ProfileBuilder:
                 if start == sentence.start + match.end() and re.match(r"causes? of", match.group(0), re.I):
                     continue  # "other causes of bleeding", "Causes of low bone mass include": the effect follows
                 for span in phrases.cause_phrases(self.text, start, sentence.end, listing):
-                    if any(m.start < span[1] and span[0] < m.end for m in mentions):
+                    if _covered_by_mention(span, mentions):
                         continue  # a vocabulary term is there: the mention rules decided
                     self._add("causes", self.text[span[0]:span[1]].lower(), lambda ev: Fact(
                         name=ev.text, evidence=[ev], method=""), span, "phrase+cue:cause")
@@ -820,7 +826,7 @@ class ProfileBuilder:
         movements", "a lack of fiber in the diet"."""
         start, end = phrases.trim(self.text, *sentence.list_item)
         span = phrases.cause_phrase(self.text, start, end)
-        if span is None or any(m.start < span[1] and span[0] < m.end for m in mentions):
+        if span is None or _covered_by_mention(span, mentions):
             return
         self._add("causes", self.text[span[0]:span[1]].lower(), lambda ev: Fact(
             name=ev.text, evidence=[ev], method=""), span, "phrase+list:cause")
@@ -1329,6 +1335,8 @@ class ProfileBuilder:
         before = self.text[max(sentence.start, m.start - 40):m.start]
         if SUBSTANCE_AS_TARGET_BEFORE.search(before) or SUBSTANCE_AS_TARGET_AFTER.match(self.text[m.end:m.end + 30]):
             return  # "remove excess copper", "copper chelators", "black-tar heroin injection": not what is given
+        if PURPOSE_BEFORE.search(before):
+            return  # "surgery ... to allow for better drainage of urine": the aim, not a second treatment
         clause_start, clause_end = sentence.list_item or (sentence.start, sentence.end)
         clause = self.text[clause_start:clause_end]
         dash = _description_dash(clause)
@@ -1636,6 +1644,10 @@ ORGANISATION_BEFORE = re.compile(r"\b(?:Foundation|Association|Society|Institute
                                  r"Partnership|Network)\s+(?:[A-Z][\w'-]*\s+){1,3}$")
 # "The two main types of bronchitis are acute": a predicate whose subject is the disease names no finding
 PREDICATE_COPULA = re.compile(r"\s+(?:is|are|was|were|be|been|being|appears?|seems?|becomes?|remains?)\s+", re.I)
+GENERIC_HEAD_WORDS = frozenset({"injury", "injuries", "trauma", "infection", "infections", "damage", "disease",
+                                "diseases", "disorder", "disorders"})
+PURPOSE_BEFORE = re.compile(r"\b(?:allow|allows|allowing|improve|improves|improving|restore|restores)\s+(?:for\s+)?"
+                            r"(?:better\s+|proper\s+|normal\s+)?$|\bfor\s+(?:better|proper|normal)\s+$", re.I)
 TIME_PREPOSITION_BEFORE = re.compile(r"\b(?:following|after|during|before|since)\s+(?:an?\s+|the\s+|recent\s+)?"
                                      r"(?:[\w-]+,?\s+(?:or|and)\s+(?:an?\s+)?)?$", re.I)
 ADVICE_LEAD_IN = re.compile(r"\b(?:recommend\w*|should|healthy|lower (?:your )?risk|prevent\w*|avoid\w*)\b", re.I)
@@ -1689,6 +1701,14 @@ def _outside_parentheses(pattern: re.Pattern, text: str) -> re.Match | None:
 
 
 CLINICAL_TRIAL = re.compile(r"\bclinical trials?\b", re.I)  # trial descriptions are about research, not outlook
+
+
+def _covered_by_mention(span: tuple[int, int], mentions: list[MentionRecord]) -> bool:
+    """A vocabulary mention overlaps the phrase, unless it is only the phrase's generic head ("a specific nerve
+    injury", "straddle injuries" are more than "injury")."""
+    overlapping = [m for m in mentions if m.start < span[1] and span[0] < m.end]
+    return bool(overlapping) and not all(m.end == span[1] and m.start > span[0] and m.text.lower() in GENERIC_HEAD_WORDS
+                                         for m in overlapping)
 
 
 def _initials_of(short: str, name: str) -> bool:
