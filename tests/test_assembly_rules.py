@@ -77,9 +77,11 @@ def test_genes_need_to_be_written_as_genes():
     ("An average of 145 cases are reported each year.", 145, "cases per year"),
     ("It affects an estimated 7 to 69 per million people.", None, "per 1000000"),
     ("It may be as low as 7 percent in older siblings.", 7, "percent"),
+    ("About 60 cases have been reported worldwide.", 60, "cases reported"),
 ])
 def test_statistic_patterns(text, value, unit):
-    found = [(st._value_and_unit(p, m)) for p in (st.PERCENT, st.RATE, st.RATIO, st.COUNT) for m in p.finditer(text)]
+    found = [(st._value_and_unit(p, m)) for p in (st.PERCENT, st.RATE, st.RATIO, st.COUNT, st.REPORTED)
+             for m in p.finditer(text)]
     assert found[0] == (value, unit)
 
 

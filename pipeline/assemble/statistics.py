@@ -5,7 +5,8 @@ WD" = 33.3 percent) ("N percent/% of <population>", "60%-75%", "as low as 7 perc
 population ends at the next coordinated number: "30 percent of children and up to 70 percent of infants" are two),
 a rate ("N in M <population>": value M with unit "1 in N" when N is 1, else value N "per M"; a range "7 to 69 per
 million" has no single value), a ratio ("twice as many women as men", "40 times
-greater risk": unit "times"), a yearly count ("145 cases are reported each year"), a count of people who have it ("more than 200 million people
+greater risk": unit "times"), a yearly count ("145 cases are reported each year"), the cases reported so far ("About 60 cases have been reported
+worldwide": unit "cases reported"), a count of people who have it ("more than 200 million people
 are infected": unit "people") inside a usable sentence that is
 not a symptom-table row (those numbers are symptom frequencies); number words are read ("four" = 4); a demonstrative population ("these children") is resolved to the
 noun plus the last other disease named before it (same sentence, else the previous one) ("children with neuroblastoma"). The evidence is the
@@ -46,6 +47,10 @@ RATIO = re.compile(rf"\b{_APPROX}(?P<num>(?:(?:two|three|four|five|\d+(?:\.\d+)?
                    r"(?:greater|higher|more|increased)\b(?:\s+(?:risk|likelihood|chance))?)", re.I)
 COUNT = re.compile(rf"\b{_APPROX}(?:an average of\s+)?(?P<num>\d[\d,]*)\s+(?:new\s+)?cases\b[^.;]{{0,40}}?"
                    rf"\b(?:each|per|a|every)\s+year\b", re.I)
+# "About 60 cases have been reported worldwide", "fewer than 100 affected families have been described": how rare
+REPORTED = re.compile(rf"\b{_APPROX}(?:only\s+|fewer than\s+)?(?P<num>\d[\d,]*|{_NUMBER})\s+(?:(?:affected|known|"
+                      rf"documented)\s+)?(?P<pop>cases|people|individuals|patients|families|persons)\s+(?:\w+\s+){{0,2}}"
+                      rf"(?:have|has|had)\s+been\s+(?:reported|described|identified|documented|diagnosed)\b", re.I)
 # "more than 200 million people are infected worldwide": how many people have it
 AFFECTED = re.compile(rf"\b{_APPROX}(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>million|thousand|billion)?\s+"
                       rf"(?P<pop>people|individuals|persons|Americans|children|adults|women|men)\b"
@@ -94,6 +99,8 @@ def _value_and_unit(pattern, match) -> tuple[float | None, str | None]:
         return (count, "people") if count and count >= 1000 else (None, None)
     if pattern is COUNT:
         return value, "cases per year"
+    if pattern is REPORTED:
+        return value, f"{match.group('pop').lower()} reported"
     if pattern is RATE:
         den = match.group("den").lower().replace(",", "")
         den = {"a million": "1000000", "a thousand": "1000", "million": "1000000", "thousand": "1000"}.get(den, den)
@@ -112,7 +119,7 @@ def find_statistics(text, sentences, by_sentence, usable, is_focus, excluded=lam
         if not usable(sentence.start, sentence.end) or excluded(sentence.start, sentence.end):
             continue
         taken: list[tuple[int, int]] = []
-        for pattern in (PERCENT, FRACTION, RATE, RATIO, COUNT, AFFECTED):
+        for pattern in (PERCENT, FRACTION, RATE, RATIO, COUNT, REPORTED, AFFECTED):
             for match in pattern.finditer(sentence.text):
                 value, unit = _value_and_unit(pattern, match)
                 if value is None and (unit is None or unit not in ("percent", "times") and not unit.startswith("per ")):
@@ -144,5 +151,5 @@ def find_statistics(text, sentences, by_sentence, usable, is_focus, excluded=lam
 
 
 def pattern_name(pattern) -> str:
-    return {id(PERCENT): "percent", id(FRACTION): "fraction", id(RATE): "rate", id(RATIO): "ratio", id(COUNT): "count",
+    return {id(PERCENT): "percent", id(FRACTION): "fraction", id(RATE): "rate", id(RATIO): "ratio", id(COUNT): "count", id(REPORTED): "reported",
             id(AFFECTED): "affected"}[id(pattern)]
