@@ -127,6 +127,9 @@ def find_statistics(text, sentences, by_sentence, usable, is_focus, excluded=lam
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 if any(s < end and start < e for s, e in taken):
                     continue
+                if pattern is REPORTED and " of " in match.group(0) and not any(
+                        is_focus(m) and start <= m.start < end for m in by_sentence.get(sentence.index, [])):
+                    continue  # "Two cases of CJD have been reported": another disease's count
                 population = _trim_population(match.groupdict().get("pop"))
                 if population and pattern is not RATIO:  # the evidence ends where the stated population ends
                     end = sentence.start + match.start("pop") + len(match.group("pop").strip()[:len(population)])
