@@ -192,6 +192,13 @@ def test_medicine_headings_are_treatment_sections_but_stopping_medicines_is_not(
     assert section_kind("Medicines") == "treatment" and section_kind("Stopping Medicines") == "other"
 
 
+def test_a_subheading_under_an_faq_question_takes_its_kind():
+    text = ("Pericarditis\n\nHow to diagnose Pericarditis ?\nYour doctor will examine you.\n\nMedical History\n\n"
+            "Your doctor may ask whether you have had a recent heart attack.\n")
+    kinds = {s.heading: s.kind for s in analyse(text).sections if s.heading}
+    assert kinds == {"How to diagnose Pericarditis ?": "diagnosis", "Medical History": "diagnosis"}
+
+
 def test_short_lines_after_a_colon_lead_in_are_items_not_headings():
     text = ("Antiphospholipid Antibody Syndrome\n\nWhat are the symptoms?\nMajor signs and symptoms of blood clots "
             "include:\n\nChest pain and shortness of breath\n\nOngoing headaches\n\nBlood clots can lead to stroke.\n\n"

@@ -21,7 +21,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                         r"(recovery|convalescence) from)\b|"
                         r"\b(occurs?|develops?|appears?|starts?)\s+(\w+\s+){0,3}after\b(?!\s+(birth|age|puberty)\b)|"
                         r"\b(may be|is|are|can be) (often |sometimes |frequently )?associated with\b",
-    "cause": r"\bresults? from\b|\b(is|are) (the|a) (direct )?result of\b|\bcaused by\b|\bcauses? (of|is|are)\b|\bdue to\b|\bresponding to\b|\btriggered by\b|"
+    "cause": r"\bresults? from\b|\b(is|are) (the|a) (direct )?result of\b|\bcaused by\b|\bcauses? (of|is|are|include|includes)\b|\bdue to\b|\bresponding to\b|\btriggered by\b|"
              r"\bin association with\b|\b(occurs?|occurring|develops?|happens?|appears?|starts?|begins?)\b[^.;]{0,60}\bbecause of\b|\bmutations? in\b|\bfollowing (an? )?\w+ infection\b|"
              r"\bbrought on by\b|\bstems? from\b|\bis linked to\b|\brisk factors? (is|are|include|includes)\b|"
              # how it is caught: "It is most often spread by contact with the stool", "get it from droplets"
@@ -333,7 +333,7 @@ NOT_A_CAUSE_BEFORE = re.compile(r"\b(people|patients|individuals|those|children|
                                 re.I)
 APPOSITION_GAP = re.compile(r"\s*[,:(]\s*(?:(?:,|and|or)\s*)*")
 # "petechiae look like a rash", "symptoms similar to those of MS": the compared thing is not the patient's finding
-COMPARISON_BEFORE = re.compile(r"\b(look(s|ed)? like|feel(s)? like|felt like|resembl(e|es|ing)|similar to|mimic(s|king)?|mistaken for|"
+COMPARISON_BEFORE = re.compile(r"\b(look(s|ed)? like|feel(s)? like|felt like|(?:may|might|could) be having|resembl(e|es|ing)|similar to|mimic(s|king)?|mistaken for|"
                                r"confused with)\s+(an?\s+|the\s+|those of\s+)?((?:pain|symptoms?|signs?)\s+(?:from|of)\s+"
                                r"(?:an?\s+|the\s+)?)?([\w-]+\s+(or|and)\s+(an?\s+)?)?$", re.I)  # "feel like pain from a"
 # reactions to a treatment or vaccine are not signs of the disease ("mild reactions ... such as redness, soreness,

@@ -603,8 +603,9 @@ class ProfileBuilder:
                 for (a, b), is_covered in zip(items, covered):
                     item = self.text[a:b]
                     if is_covered or not 1 <= len(item.split()) <= 4 or not re.fullmatch(r"[a-z][a-z' -]*[a-z]", item) or \
-                            phrases.ENUMERATION_STOP.search(item) or item.split()[-1] in GENERIC_TREATMENT_WORDS:
-                        continue
+                            phrases.ENUMERATION_STOP.search(item) or item.split()[-1] in GENERIC_TREATMENT_WORDS or \
+                            re.fullmatch(r"[a-z]+ly", item):
+                        continue  # (an adverb between commas: "colchicine and, possibly, prednisone")
                     self._add("treatments", item, lambda ev: Treatment(name=ev.text, kind="therapy", evidence=[ev],
                                                                        method=""), (a, b), "phrase+list:treatment")
 
@@ -724,8 +725,8 @@ class ProfileBuilder:
         for row in self.table_rows:
             if not self._usable(row.start, row.end):
                 continue
-            if TABLE_MODIFIER_ROW.search(row.label):
-                continue  # "Adult onset", "Variable expressivity": HPO modifiers, not signs
+            if TABLE_MODIFIER_ROW.search(row.label) or self._is_focus_name(row.label):
+                continue  # "Adult onset", "Variable expressivity": HPO modifiers, not signs; the disease's own row
             phenotype = self._phenotype(row.label)
             if phenotype is not None and phenotype.type == "INHERITANCE":
                 self._add("inheritance", phenotype.id, lambda ev, c=phenotype: Fact(

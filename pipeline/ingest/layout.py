@@ -246,8 +246,11 @@ def analyse(text: str) -> Layout:
     for i in headings:
         md = _MD_HEADING.match(lines[i].text)
         span = _trimmed_span(lines[i], md.start(2) if md else 0)
-        bounds.append((text[span.start:span.end], span, lines[i].end + 1, md is not None))
-    marked_kind = None  # the kind of the last marked (#) heading: an unmarked one under it is its subheading
+        heading = text[span.start:span.end]
+        # a marked (#) heading or an FAQ question ("How to diagnose Pericarditis ?") heads the subheadings under it
+        bounds.append((heading, span, lines[i].end + 1, md is not None or bool(
+            heading.endswith("?") and QUESTION_LINE.match(heading.lower()))))
+    marked_kind = None  # the kind of the last marked heading: an unmarked one under it is its subheading
     for n, (heading, span, start, marked) in enumerate(bounds):
         end = bounds[n + 1][1].start if n + 1 < len(bounds) else len(text)
         kind = section_kind(heading)
