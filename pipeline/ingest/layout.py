@@ -242,22 +242,25 @@ def analyse(text: str) -> Layout:
                 and (title_index is None or i > title_index) and _is_heading_candidate(lines, i)
                 and not (layout.subtitle_span and lines[i].start == _line_start(layout.subtitle_span, lines))]
     body_start = (lines[title_index].end + 1) if title_index is not None else 0
-    bounds = [(None, None, body_start, False)]
+    bounds = [(None, None, body_start, "")]
     for i in headings:
         md = _MD_HEADING.match(lines[i].text)
         span = _trimmed_span(lines[i], md.start(2) if md else 0)
         heading = text[span.start:span.end]
         # a marked (#) heading or an FAQ question ("How to diagnose Pericarditis ?") heads the subheadings under it
-        bounds.append((heading, span, lines[i].end + 1, md is not None or bool(
-            heading.endswith("?") and QUESTION_LINE.match(heading.lower()))))
-    marked_kind = None  # the kind of the last marked heading: an unmarked one under it is its subheading
+        bounds.append((heading, span, lines[i].end + 1, "#" if md is not None else "?" if (
+            heading.endswith("?") and QUESTION_LINE.match(heading.lower())) else ""))
+    marked_kind, marked_by = None, ""  # the kind of the last marked heading: an unmarked one under it is its subheading
     for n, (heading, span, start, marked) in enumerate(bounds):
         end = bounds[n + 1][1].start if n + 1 < len(bounds) else len(text)
         kind = section_kind(heading)
         if marked:
-            marked_kind = kind
-        elif kind in ("other", "overview") and heading is not None and marked_kind not in (None, "other"):
-            kind = marked_kind  # "## What are the signs and symptoms of bronchitis?" > "Acute Bronchitis"
+            marked_kind, marked_by = kind, marked
+        elif heading is not None and marked_kind not in (None, "other") and (
+                kind == "other" or kind == "overview" and marked_by == "#"):
+            # "## What are the signs and symptoms of bronchitis?" > "Acute Bronchitis"; an FAQ question ("How to
+            # diagnose X ?") > "Medical History"
+            kind = marked_kind
         if heading is None and not text[start:end].strip():
             continue
         layout.sections.append(Section(heading, kind, min(start, len(text)), end, span))
