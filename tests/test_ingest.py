@@ -199,6 +199,13 @@ def test_a_subheading_under_an_faq_question_takes_its_kind():
     assert kinds == {"How to diagnose Pericarditis ?": "diagnosis", "Medical History": "diagnosis"}
 
 
+def test_a_question_is_classified_by_its_own_words_not_the_disease_name_in_it():
+    text = ("Prevent diabetes problems\n\nWhat is (are) Prevent diabetes problems ?\nDiabetes can damage nerves.\n\n"
+            "Other Neuropathies\n\nThey can cause double vision.\n")
+    kinds = [s.kind for s in analyse(text).sections if s.heading]
+    assert kinds == ["overview", "other"]
+
+
 def test_short_lines_after_a_colon_lead_in_are_items_not_headings():
     text = ("Antiphospholipid Antibody Syndrome\n\nWhat are the symptoms?\nMajor signs and symptoms of blood clots "
             "include:\n\nChest pain and shortness of breath\n\nOngoing headaches\n\nBlood clots can lead to stroke.\n\n"

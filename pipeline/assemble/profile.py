@@ -725,7 +725,7 @@ class ProfileBuilder:
         for row in self.table_rows:
             if not self._usable(row.start, row.end):
                 continue
-            if TABLE_MODIFIER_ROW.search(row.label) or self._is_focus_name(row.label):
+            if TABLE_MODIFIER_ROW.search(row.label) or _simple_key(row.label) == _simple_key(self.article.title or ""):
                 continue  # "Adult onset", "Variable expressivity": HPO modifiers, not signs; the disease's own row
             phenotype = self._phenotype(row.label)
             if phenotype is not None and phenotype.type == "INHERITANCE":

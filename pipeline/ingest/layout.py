@@ -251,13 +251,18 @@ def analyse(text: str) -> Layout:
         bounds.append((heading, span, lines[i].end + 1, "#" if md is not None else "?" if (
             heading.endswith("?") and QUESTION_LINE.match(heading.lower())) else ""))
     marked_kind, marked_by = None, ""  # the kind of the last marked heading: an unmarked one under it is its subheading
+    title = (layout.title or "").strip()
     for n, (heading, span, start, marked) in enumerate(bounds):
         end = bounds[n + 1][1].start if n + 1 < len(bounds) else len(text)
-        kind = section_kind(heading)
+        # the kind comes from the question's own words, not from the disease name inside it ("What is (are) Prevent
+        # diabetes problems ...?" is an overview, "What are the symptoms of Treatment-related AML?" a symptoms section)
+        own_words = re.sub(re.escape(title), " ", heading, flags=re.I).strip() if heading and len(title) > 3 else heading
+        kind = section_kind(own_words) if own_words else section_kind(heading)
         if marked:
             marked_kind, marked_by = kind, marked
         elif heading is not None and marked_kind not in (None, "other") and (
-                kind == "other" or kind == "overview" and marked_by == "#"):
+                marked_by == "#" and kind in ("other", "overview") or
+                marked_by == "?" and kind == "other" and marked_kind not in ("overview", "frequency")):
             # "## What are the signs and symptoms of bronchitis?" > "Acute Bronchitis"; an FAQ question ("How to
             # diagnose X ?") > "Medical History"
             kind = marked_kind
