@@ -933,6 +933,9 @@ def test_a_complications_sections_explanations_are_no_prognosis(nlp):
     profile = profile_for(text, nlp)
     prognosis = " ".join(p.name for p in profile.prognosis)
     assert "no serious long-term health problems" in prognosis and "patients who die" in prognosis
+    text = ("Pyelonephritis\n\nWhat are the complications?\nMost people with pyelonephritis do not have complications "
+            "if appropriately treated.\n")
+    assert [p.name[:11] for p in profile_for(text, nlp).prognosis] == ["Most people"]
     assert "washes out bacteria" not in prognosis
     assert "ultrasound" in {d.name.lower() for d in profile.diagnostics}
 

@@ -88,6 +88,7 @@ CUES: dict[str, re.Pattern] = {name: re.compile(pattern, _FLAGS) for name, patte
                         r"\b(progress(es)?|advances?|worsens?|gets? worse)\s+(so |very |more |much )?(slowly|quickly|"
                         r"rapidly|faster|gradually)\b|\bno (form of )?treatment can (prevent|stop|reverse|cure)\b|"
                         r"\bno (?:(?:serious|long[- ]term|lasting|major|further)\s+)+(?:health\s+)?problems\b|"
+                        r"\b(?:do not|don't|rarely|seldom) (?:have|develop|get) (?:any )?(?:serious )?complications\b|"
                         r"\b(is|are) (an? )?(relatively |generally |usually |typically |often )?mild( condition| disorder"
                         r"| disease)?\b",
     # the course of the illness stated inside a symptoms section ("Episodes may last a few days and typically resolve",
